@@ -1,0 +1,217 @@
+/**
+ * The one description of an archived post. The sync writes files that satisfy it, the content
+ * collections validate `content/` against it at build time, and the tests build fixtures from it.
+ *
+ * Files store plain JSON (dates as ISO 8601 strings), so a post read from disk, changed by the sync
+ * and written back round-trips without loss.
+ */
+import { z } from 'astro/zod';
+
+export const PLATFORMS = ['youtube', 'instagram'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const POST_KINDS = ['video', 'short', 'live', 'image', 'reel', 'carousel'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** Which kinds each platform can produce; anything else in a file is a bug in the sync. */
+export const KINDS_BY_PLATFORM: Record<Platform, readonly PostKind[]> = {
+  youtube: ['video', 'short', 'live'],
+  instagram: ['image', 'reel', 'carousel'],
+};
+
+/**
+ * Platform ids become folder names, so they are checked strictly before any path is built from them.
+ * @see https://developers.google.com/youtube/v3/docs/videos#id (11 characters of [A-Za-z0-9_-])
+ * @see https://developers.facebook.com/docs/instagram-platform/reference/instagram-media (numeric ids)
+ */
+export const POST_ID_PATTERNS: Record<Platform, RegExp> = {
+  youtube: /^[A-Za-z0-9_-]{11}$/,
+  instagram: /^[0-9]{1,32}$/,
+};
+
+export function isValidPostId(platform: Platform, id: string): boolean {
+  return POST_ID_PATTERNS[platform].test(id);
+}
+
+/** A media file name inside the post's folder: never a path, never hidden, always a known image type. */
+export const MEDIA_FILE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}\.(jpg|jpeg|png|webp)$/;
+
+/** A hashtag as stored: lower case, without `#`, letters (any script), digits and underscores. */
+export const HASHTAG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}_]{1,100}$/u;
+
+/** An instant in time, stored as ISO 8601 with an explicit offset (the sync writes UTC, `Z`). */
+const instant = z.iso.datetime({ offset: true });
+
+const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
+
+/** One image of a post that was mirrored into the post's folder. */
+export const mirroredMediaSchema = z.strictObject({
+  /** Mirrored successfully: the file is in the post's folder with these facts. */
+  status: z.literal('mirrored'),
+  /** `image` for a photo or carousel item, `poster` for the still image of a video. */
+  role: z.enum(['image', 'poster']),
+  /** File name inside the post's folder, e.g. `1.jpg`. */
+  file: z.string().regex(MEDIA_FILE_PATTERN, 'must be a plain file name such as "1.jpg"'),
+  /** Pixel width as read from the file by sharp. */
+  width: z.number().int().positive(),
+  /** Pixel height as read from the file by sharp. */
+  height: z.number().int().positive(),
+  /** sha256 of the file's bytes, lower-case hex, so anyone can check the copy is unchanged. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+  /** Text alternative where the platform or staff gave one. */
+  alt: z.string().max(2_000).optional(),
+  /** When the file was downloaded. */
+  mirroredAt: instant,
+});
+
+/** One image that could not be mirrored yet; the next sync run retries it. */
+export const pendingMediaSchema = z.strictObject({
+  /** Not mirrored yet (download failed or the file was not an image). */
+  status: z.literal('pending'),
+  /** `image` for a photo or carousel item, `poster` for the still image of a video. */
+  role: z.enum(['image', 'poster']),
+  /** Why the last attempt failed, for the sync summary and the transparency page. */
+  reason: z.string().min(1).max(500),
+  /** How many attempts have failed so far. */
+  attempts: z.number().int().positive(),
+  /** When the last attempt failed. */
+  lastAttemptAt: instant,
+});
+
+export const mediaSchema = z.discriminatedUnion('status', [mirroredMediaSchema, pendingMediaSchema]);
+
+/** An earlier title and text of a post, kept when the platform shows a changed one. */
+export const earlierVersionSchema = z.strictObject({
+  /** The title as it was. */
+  title: z.string().max(300),
+  /** The full text as it was. */
+  text: z.string().max(20_000),
+  /** When the sync first saw that it had been replaced. */
+  replacedAt: instant,
+});
+
+/** Why a post is no longer public; the post file itself is never deleted. */
+export const REMOVAL_REASONS = ['deleted', 'private', 'withdrawn'] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
+export const removalSchema = z.strictObject({
+  /** When the removal was found (by the sync) or decided (by staff). */
+  at: instant,
+  /** `deleted` upstream, made `private` upstream, or `withdrawn` by staff. */
+  reason: z.enum(REMOVAL_REASONS),
+  /** The public explanation, required when staff withdraw a post. */
+  note: z.string().max(2_000).optional(),
+});
+
+/** Where a record came from and how it changed while archived. */
+export const provenanceSchema = z.strictObject({
+  /** The API the record was read from. */
+  source: z.enum(['youtube-data-api-v3', 'instagram-graph-api']),
+  /** When the sync first archived the post. */
+  firstSeenAt: instant,
+  /** When a sync last saw the post upstream. */
+  lastSeenAt: instant,
+  /** Earlier versions of title and text, oldest first. */
+  versions: z.array(earlierVersionSchema),
+  /** Present once the post was found gone upstream or withdrawn by staff. */
+  removed: removalSchema.optional(),
+});
+
+/** State of a live broadcast; only for `kind: 'live'`. */
+export const liveSchema = z.strictObject({
+  /** `upcoming` (scheduled), `live` (on air at the last sync) or `completed` (a recording now). */
+  status: z.enum(['upcoming', 'live', 'completed']),
+  /** When the broadcast is scheduled to start. */
+  scheduledStartAt: instant.optional(),
+  /** When it actually started. */
+  actualStartAt: instant.optional(),
+  /** When it ended. */
+  actualEndAt: instant.optional(),
+});
+
+export const accountRefSchema = z.strictObject({
+  /** The platform's stable id of the account (YouTube channel id, Instagram user id). */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** The handle shown to readers, without `@` (it may change; `id` does not). */
+  handle: z.string().min(1).max(100),
+  /** The account's display name at the time of the last sync. */
+  name: z.string().min(1).max(200),
+});
+
+export const postSchema = z
+  .strictObject({
+    /** Version of this file format, so that a later Warta can migrate old files. */
+    schemaVersion: z.literal(1),
+    /** The platform the post was published on. */
+    platform: z.enum(PLATFORMS),
+    /** The platform's own id of the post (validated per platform; also the folder name). */
+    id: z.string().min(1).max(64),
+    /** The account that published it. */
+    account: accountRefSchema,
+    /** The canonical address of the post on the platform. */
+    permalink: httpsUrl,
+    /** What the post is; see KINDS_BY_PLATFORM. */
+    kind: z.enum(POST_KINDS),
+    /** For `live`: broadcast state and times. */
+    live: liveSchema.optional(),
+    /** YouTube title, or for Instagram a title derived from the caption's first line (may be empty). */
+    title: z.string().max(300),
+    /** The full description or caption as plain text, exactly as published. */
+    text: z.string().max(20_000),
+    /** Hashtags found in the text, lower case, without `#`, in order of first use. */
+    hashtags: z.array(z.string().regex(HASHTAG_PATTERN, 'must be a lower-case hashtag without "#"')),
+    /** When the platform says the post was published. */
+    publishedAt: instant,
+    /** Length in whole seconds, for videos and reels where the platform reports it. */
+    durationSeconds: z.number().int().nonnegative().optional(),
+    /** Images and video posters in display order (carousel order for carousels). */
+    media: z.array(mediaSchema),
+    /** Where the record came from and how it changed. */
+    provenance: provenanceSchema,
+  })
+  .superRefine((post, ctx) => {
+    if (!isValidPostId(post.platform, post.id)) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `is not a valid ${post.platform} id` });
+    }
+    if (!KINDS_BY_PLATFORM[post.platform].includes(post.kind)) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: `"${post.kind}" is not a ${post.platform} kind` });
+    }
+    if (post.platform === 'youtube' && post.title.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'a YouTube video always has a title' });
+    }
+    if (post.kind === 'live' && !post.live) {
+      ctx.addIssue({ code: 'custom', path: ['live'], message: 'is required for a live broadcast' });
+    }
+    if (post.kind === 'carousel' && post.media.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['media'], message: 'a carousel has at least two items' });
+    }
+    const files = post.media.flatMap((item) => (item.status === 'mirrored' ? [item.file] : []));
+    if (new Set(files).size !== files.length) {
+      ctx.addIssue({ code: 'custom', path: ['media'], message: 'two media items name the same file' });
+    }
+    if (post.provenance.removed?.reason === 'withdrawn' && !post.provenance.removed.note) {
+      ctx.addIssue({ code: 'custom', path: ['provenance', 'removed', 'note'], message: 'a withdrawal needs a public reason' });
+    }
+  });
+
+export type Post = z.infer<typeof postSchema>;
+export type PostMedia = z.infer<typeof mediaSchema>;
+export type MirroredMedia = z.infer<typeof mirroredMediaSchema>;
+export type EarlierVersion = z.infer<typeof earlierVersionSchema>;
+export type Removal = z.infer<typeof removalSchema>;
+
+/**
+ * Where a post lives inside `content/`: `posts/<platform>/<id>/post.json`, media beside it.
+ * The id is validated first so that no value from an API can climb out of the folder.
+ */
+export function postFolder(platform: Platform, id: string): string {
+  if (!isValidPostId(platform, id)) {
+    throw new Error(`Refusing to build a path from an invalid ${platform} id: ${JSON.stringify(id)}`);
+  }
+  return `posts/${platform}/${id}`;
+}
+
+/** The key a post is known by across the site and the content collection: `<platform>/<id>`. */
+export function postKey(post: Pick<Post, 'platform' | 'id'>): string {
+  return `${post.platform}/${post.id}`;
+}

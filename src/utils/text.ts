@@ -1,0 +1,121 @@
+/**
+ * Turning untrusted caption text into tokens the page renders as escaped text. Nothing here produces
+ * HTML: components render each token with Astro expressions, which escape it.
+ */
+
+export type TextToken =
+  | { type: 'text'; value: string }
+  | { type: 'link'; value: string; href: string }
+  | { type: 'hashtag'; value: string; tag: string }
+  | { type: 'mention'; value: string; handle: string }
+  | { type: 'newline' };
+
+// A URL runs to the next whitespace; trailing punctuation that usually ends a sentence is left out.
+const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/giu;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"»”’…]+$/u;
+// `#` must not follow a letter/digit (so "C#" or "a#b" are not tags); a tag is letters, digits, underscore.
+const HASHTAG_IN_TEXT = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]{1,100})/gu;
+const MENTION_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)/gu;
+
+/** Lower-cases a tag the way the archive stores it (locale-independent, so "İ" stays stable). */
+export function normalizeHashtag(tag: string): string {
+  return tag.replace(/^#/, '').toLowerCase();
+}
+
+/** Hashtags in order of first use, normalised and without duplicates. Digits-only tags are kept. */
+export function extractHashtags(text: string): string[] {
+  const tags = new Set<string>();
+  for (const match of text.matchAll(HASHTAG_IN_TEXT)) tags.add(normalizeHashtag(match[1]!));
+  return [...tags];
+}
+
+/** Only http and https become links; anything else (javascript:, data:) stays plain text. */
+export function safeHttpUrl(candidate: string): string | null {
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function tokenizeLine(line: string): TextToken[] {
+  type Found = { start: number; end: number; token: TextToken };
+  const found: Found[] = [];
+  for (const match of line.matchAll(URL_PATTERN)) {
+    const raw = match[0].replace(TRAILING_PUNCTUATION, '');
+    const href = safeHttpUrl(raw);
+    if (href) found.push({ start: match.index, end: match.index + raw.length, token: { type: 'link', value: raw, href } });
+  }
+  const insideLink = (index: number) => found.some((f) => f.token.type === 'link' && index >= f.start && index < f.end);
+  for (const match of line.matchAll(HASHTAG_IN_TEXT)) {
+    if (insideLink(match.index)) continue;
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      token: { type: 'hashtag', value: match[0], tag: normalizeHashtag(match[1]!) },
+    });
+  }
+  for (const match of line.matchAll(MENTION_IN_TEXT)) {
+    if (insideLink(match.index)) continue;
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      token: { type: 'mention', value: match[0], handle: match[1]! },
+    });
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  const tokens: TextToken[] = [];
+  let cursor = 0;
+  for (const { start, end, token } of found) {
+    if (start < cursor) continue; // overlapping match: the earlier one wins
+    if (start > cursor) tokens.push({ type: 'text', value: line.slice(cursor, start) });
+    tokens.push(token);
+    cursor = end;
+  }
+  if (cursor < line.length) tokens.push({ type: 'text', value: line.slice(cursor) });
+  return tokens;
+}
+
+/** Splits text into lines of text, link, hashtag and mention tokens, keeping every character. */
+export function tokenizeText(text: string): TextToken[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return lines.flatMap((line, index) => (index === 0 ? tokenizeLine(line) : [{ type: 'newline' as const }, ...tokenizeLine(line)]));
+}
+
+/** Text split into paragraphs at blank lines, for readable rendering. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
+    .filter((paragraph) => paragraph.trim() !== '');
+}
+
+/**
+ * A title from a caption: its first line with content, without trailing hashtags, cut at a word
+ * boundary. Empty when the caption has no words (the site then shows a dated fallback).
+ */
+export function deriveTitle(caption: string, maxLength = 100): string {
+  const firstLine =
+    caption
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/(\s*#[\p{L}\p{N}_]+)+\s*$/u, '').replace(/\s+/g, ' ').trim())
+      .find((line) => /[\p{L}\p{N}]/u.test(line)) ?? '';
+  const characters = [...firstLine]; // by code point, so an emoji is never cut in half
+  if (characters.length <= maxLength) return firstLine;
+  const cut = characters.slice(0, maxLength - 1).join('');
+  const atWord = cut.replace(/\s+\S*$/u, '');
+  return `${(atWord.length >= maxLength / 2 ? atWord : cut).trimEnd()}…`;
+}
+
+/** A short plain-text summary (meta description, feeds, cards). */
+export function summarize(text: string, maxLength = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const characters = [...flat];
+  if (characters.length <= maxLength) return flat;
+  const cut = characters.slice(0, maxLength - 1).join('');
+  return `${cut.replace(/\s+\S*$/u, '').trimEnd()}…`;
+}
