@@ -22,7 +22,7 @@ export function createPaths(baseUrl: string) {
     `${base}${segments.map((segment) => encodeURIComponent(String(segment))).join('/')}${segments.length ? '/' : ''}`;
   const file = (...segments: string[]) => `${base}${segments.map(encodeURIComponent).join('/')}`;
   return {
-    home: (page = 1) => (page <= 1 ? at() : at('halaman', page)),
+    home: () => at(),
     post: (post: { platform: Platform; id: string }) => at('pos', post.platform, post.id),
     account: (slug: string) => at('akun', slug),
     accounts: () => at('akun'),

@@ -94,7 +94,7 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /**
- * A title from a caption: its first line with content, without trailing hashtags, cut at a word
+ * A title from a caption: its first line with something besides punctuation, without trailing hashtags, cut at a word
  * boundary. Empty when the caption has no words (the site then shows a dated fallback).
  */
 export function deriveTitle(caption: string, maxLength = 100): string {
@@ -103,19 +103,24 @@ export function deriveTitle(caption: string, maxLength = 100): string {
       .replace(/\r\n?/g, '\n')
       .split('\n')
       .map((line) => line.replace(/(\s*#[\p{L}\p{N}_]+)+\s*$/u, '').replace(/\s+/g, ' ').trim())
-      .find((line) => /[\p{L}\p{N}]/u.test(line)) ?? '';
-  const characters = [...firstLine]; // by code point, so an emoji is never cut in half
-  if (characters.length <= maxLength) return firstLine;
-  const cut = characters.slice(0, maxLength - 1).join('');
-  const atWord = cut.replace(/\s+\S*$/u, '');
-  return `${(atWord.length >= maxLength / 2 ? atWord : cut).trimEnd()}…`;
+      .find((line) => /[^\s\p{P}]/u.test(line)) ?? '';
+  return truncateAtWord(firstLine, maxLength);
 }
 
 /** A short plain-text summary (meta description, feeds, cards). */
 export function summarize(text: string, maxLength = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const characters = [...flat];
-  if (characters.length <= maxLength) return flat;
+  return truncateAtWord(text.replace(/\s+/g, ' ').trim(), maxLength);
+}
+
+/**
+ * Shortens text to at most `maxLength` characters (code points, so an emoji is never cut in half),
+ * ending at a word boundary with "…" unless that would lose more than half.
+ */
+export function truncateAtWord(text: string, maxLength: number): string {
+  const characters = [...text];
+  if (characters.length <= maxLength) return text;
   const cut = characters.slice(0, maxLength - 1).join('');
-  return `${cut.replace(/\s+\S*$/u, '').trimEnd()}…`;
+  const endsAtWord = /\s/u.test(characters[maxLength - 1]!);
+  const atWord = endsAtWord ? cut : cut.replace(/\s+\S*$/u, '');
+  return `${([...atWord].length >= maxLength / 2 ? atWord : cut).trimEnd()}…`;
 }

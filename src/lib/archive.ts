@@ -1,0 +1,57 @@
+/**
+ * The site's single entry into `content/`: loads the posts collection once per build, checks that each
+ * file sits in the folder its own id names, and answers the questions pages ask.
+ */
+import { getCollection } from 'astro:content';
+import { postKey, type Post } from '../schemas/post.ts';
+import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../schemas/archive.ts';
+import { siteConfig } from '../site.config.ts';
+import { isListed, sortNewestFirst } from '../utils/posts.ts';
+import { resolveAccounts, type SiteAccount } from '../utils/accounts.ts';
+
+export interface Archive {
+  /** Every archived post, newest first, including removed and withdrawn ones. */
+  all: Post[];
+  /** Posts shown in lists, feeds, search and open data: everything but staff withdrawals. */
+  listed: Post[];
+  /** Accounts from the config plus any account found in posts, each with its listed posts. */
+  accounts: SiteAccount[];
+  state: ArchiveState;
+}
+
+let cached: Promise<Archive> | undefined;
+
+export function getArchive(): Promise<Archive> {
+  cached ??= loadArchive();
+  return cached;
+}
+
+async function loadArchive(): Promise<Archive> {
+  const entries = await getCollection('posts');
+  const posts = entries.map((entry) => {
+    // The folder name is the id readers' links use; a file claiming another id is a damaged archive.
+    if (entry.id !== postKey(entry.data)) {
+      throw new Error(
+        `content/posts/${entry.id}/post.json describes ${postKey(entry.data)}: platform and id must match the folder.`,
+      );
+    }
+    return entry.data;
+  });
+  const all = sortNewestFirst(posts);
+  const listed = all.filter(isListed);
+  return { all, listed, accounts: resolveAccounts(siteConfig.accounts, all), state: readArchiveState() };
+}
+
+/** `content/archive.json`, read through Vite so the path is the project's, not the built chunk's. */
+const stateFiles = import.meta.glob<unknown>('/content/archive.json', { eager: true, import: 'default' });
+
+function readArchiveState(): ArchiveState {
+  const raw = stateFiles[`/content/${ARCHIVE_STATE_FILE}`];
+  if (raw === undefined) return { schemaVersion: 1, sample: false, lastSyncAt: null };
+  const result = archiveStateSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`content/${ARCHIVE_STATE_FILE} is not valid: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

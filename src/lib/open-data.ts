@@ -1,0 +1,49 @@
+/** The open-data views of the archive: the JSON dump and the flat CSV rows. */
+import type { Post } from '../schemas/post.ts';
+import { paths } from './site.ts';
+
+export const CSV_COLUMNS = [
+  'platform',
+  'id',
+  'account_id',
+  'account_handle',
+  'kind',
+  'title',
+  'text',
+  'hashtags',
+  'published_at',
+  'duration_seconds',
+  'permalink',
+  'archive_url',
+  'media_count',
+  'first_seen_at',
+  'last_seen_at',
+  'earlier_versions',
+  'removed_at',
+  'removed_reason',
+  'removed_note',
+] as const;
+
+export function csvRow(post: Post): (string | number | undefined)[] {
+  return [
+    post.platform,
+    post.id,
+    post.account.id,
+    post.account.handle,
+    post.kind,
+    post.title,
+    post.text,
+    post.hashtags.join(' '),
+    post.publishedAt,
+    post.durationSeconds,
+    post.permalink,
+    paths.absolute(paths.post(post)),
+    post.media.length,
+    post.provenance.firstSeenAt,
+    post.provenance.lastSeenAt,
+    post.provenance.versions.length,
+    post.provenance.removed?.at,
+    post.provenance.removed?.reason,
+    post.provenance.removed?.note,
+  ];
+}

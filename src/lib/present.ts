@@ -1,0 +1,15 @@
+/** How a post is named and summarised for readers (titles, descriptions), in one place. */
+import type { Post } from '../schemas/post.ts';
+import { formatDate } from '../utils/dates.ts';
+import { summarize } from '../utils/text.ts';
+import { t } from '../i18n/id.ts';
+
+/** The post's title, or a dated fallback for an Instagram post without a caption. */
+export function displayTitle(post: Pick<Post, 'title' | 'publishedAt'>): string {
+  return post.title.trim() || t.post.untitled(formatDate(post.publishedAt));
+}
+
+/** A one-line description for cards, meta tags and feeds. */
+export function describe(post: Pick<Post, 'text' | 'title' | 'publishedAt'>, maxLength = 200): string {
+  return summarize(post.text, maxLength) || displayTitle(post);
+}
