@@ -182,6 +182,12 @@ export const postSchema = z
     if (post.kind === 'live' && !post.live) {
       ctx.addIssue({ code: 'custom', path: ['live'], message: 'is required for a live broadcast' });
     }
+    if (post.kind !== 'live' && post.live) {
+      ctx.addIssue({ code: 'custom', path: ['live'], message: 'belongs only to a live broadcast' });
+    }
+    if ((post.kind === 'image' || post.kind === 'carousel') && post.durationSeconds !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['durationSeconds'], message: 'an image or carousel has no duration' });
+    }
     if (post.kind === 'carousel' && post.media.length < 2) {
       ctx.addIssue({ code: 'custom', path: ['media'], message: 'a carousel has at least two items' });
     }

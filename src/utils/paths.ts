@@ -40,7 +40,8 @@ export function createPaths(baseUrl: string) {
     hashtagFeed: (tag: string) => file('tagar', tag, 'rss.xml'),
     postsJson: () => file('data', 'posts.json'),
     postsCsv: () => file('data', 'posts.csv'),
-    asset: (name: string) => file(name),
+    /** A file under the base path; `/` separates folders (each segment is encoded). */
+    asset: (path: string) => file(...path.split('/')),
     /** The absolute URL of a path from this object. */
     absolute: (path: string) => new URL(path, baseUrl).href,
   };

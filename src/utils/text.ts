@@ -22,11 +22,13 @@ export function normalizeHashtag(tag: string): string {
   return tag.replace(/^#/, '').toLowerCase();
 }
 
-/** Hashtags in order of first use, normalised and without duplicates. Digits-only tags are kept. */
+/**
+ * Hashtags in order of first use, normalised and without duplicates: exactly the hashtags the page
+ * shows as links (a `#` inside a URL is the URL's, not a tag).
+ */
 export function extractHashtags(text: string): string[] {
-  const tags = new Set<string>();
-  for (const match of text.matchAll(HASHTAG_IN_TEXT)) tags.add(normalizeHashtag(match[1]!));
-  return [...tags];
+  const tags = tokenizeText(text).flatMap((token) => (token.type === 'hashtag' ? [token.tag] : []));
+  return [...new Set(tags)];
 }
 
 /** Only http and https become links; anything else (javascript:, data:) stays plain text. */

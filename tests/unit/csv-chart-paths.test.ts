@@ -57,5 +57,6 @@ describe('paths', () => {
   });
   it('makes absolute URLs on the configured origin', () => {
     expect(paths.absolute(paths.search())).toBe('https://example.org/warta/cari/');
+    expect(paths.asset('pagefind/pagefind-component-ui.js')).toBe('/warta/pagefind/pagefind-component-ui.js');
   });
 });

@@ -41,6 +41,8 @@ describe('post schema', () => {
     expect(issues(makeVideo({ kind: 'live' }))).toContain('live: is required for a live broadcast');
     expect(issues(makeVideo({ title: '  ' }))).toContain('title: a YouTube video always has a title');
     expect(issues(makePost({ title: '' }))).toEqual([]);
+    expect(issues(makeVideo({ live: { status: 'completed' } }))).toContain('live: belongs only to a live broadcast');
+    expect(issues(makePost({ durationSeconds: 3 }))).toContain('durationSeconds: an image or carousel has no duration');
   });
 
   it('rejects non-https permalinks, impossible dates and unknown fields', () => {

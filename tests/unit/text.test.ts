@@ -8,6 +8,9 @@ describe('extractHashtags', () => {
   it('ignores # inside words, URLs fragments and HTML entities', () => {
     expect(extractHashtags('C# dan a#b, lihat https://x.id/a#bagian &#39;')).toEqual([]);
   });
+  it('agrees with the links on the page: a URL fragment is not a tag', () => {
+    expect(extractHashtags('Lihat https://tapselkab.go.id/#pengumuman dan #Info')).toEqual(['info']);
+  });
   it('keeps non-Latin letters', () => {
     expect(extractHashtags('#Merdeka #日本 #Ünal')).toEqual(['merdeka', '日本', 'ünal']);
   });
