@@ -1,0 +1,74 @@
+/**
+ * Bad content must stop the build with a message naming the file and the field, so a damaged archive
+ * never deploys half-rendered. Builds a throwaway copy of the site over a two-post archive.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import type { Post } from '../../src/schemas/post.ts';
+import { makePost } from '../fixtures/posts.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function siteWith(posts: { folder: string; post: unknown }[]): Promise<string> {
+  const root = mkdtempSync(path.join(tmpdir(), 'warta-invalid-'));
+  workspaces.push(root);
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
+  }
+  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } }).jpeg().toBuffer();
+  for (const { folder, post } of posts) {
+    const dir = path.join(root, 'content', 'posts', folder);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, '1.jpg'), image);
+    writeFileSync(path.join(dir, 'post.json'), JSON.stringify(post, null, 2));
+  }
+  return root;
+}
+
+function build(root: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    timeout: 180_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+async function validPost(id: string): Promise<Post> {
+  const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } }).jpeg().toBuffer();
+  const post = makePost({ id });
+  post.media = [{ ...post.media[0]!, width: 64, height: 64, sha256: createHash('sha256').update(image).digest('hex') } as Post['media'][number]];
+  return post;
+}
+
+describe('a build over damaged content', () => {
+  it('fails and names the file and every bad field', async () => {
+    const good = await validPost('17895695668004550');
+    const bad = { ...(await validPost('17895695668004551')), publishedAt: 'kemarin sore', kind: 'podcast' };
+    const root = await siteWith([
+      { folder: 'instagram/17895695668004550', post: good },
+      { folder: 'instagram/17895695668004551', post: bad },
+    ]);
+    const { status, output } = build(root);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/posts/instagram/17895695668004551/post.json');
+    expect(output).toMatch(/publishedAt/);
+    expect(output).toMatch(/kind/);
+  }, 200_000);
+
+  it('fails when a file sits in a folder that is not its own id', async () => {
+    const root = await siteWith([{ folder: 'instagram/17895695668004999', post: await validPost('17895695668004550') }]);
+    const { status, output } = build(root);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/posts/instagram/17895695668004999/post.json describes instagram/17895695668004550');
+  }, 200_000);
+});
