@@ -3,17 +3,18 @@
  * never deploys half-rendered. Builds a throwaway copy of the site over a two-post archive.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import type { Post } from '../../src/schemas/post.ts';
 import { makePost } from '../fixtures/posts.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 const workspaces: string[] = [];
+const tinyJpeg = sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } }).jpeg().toBuffer();
 afterAll(() => workspaces.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 async function siteWith(posts: { folder: string; post: unknown }[]): Promise<string> {
@@ -23,7 +24,7 @@ async function siteWith(posts: { folder: string; post: unknown }[]): Promise<str
     cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   }
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } }).jpeg().toBuffer();
+  const image = await tinyJpeg;
   for (const { folder, post } of posts) {
     const dir = path.join(root, 'content', 'posts', folder);
     mkdirSync(dir, { recursive: true });
@@ -44,7 +45,7 @@ function build(root: string): { status: number | null; output: string } {
 }
 
 async function validPost(id: string): Promise<Post> {
-  const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a7' } }).jpeg().toBuffer();
+  const image = await tinyJpeg;
   const post = makePost({ id });
   post.media = [{ ...post.media[0]!, width: 64, height: 64, sha256: createHash('sha256').update(image).digest('hex') } as Post['media'][number]];
   return post;

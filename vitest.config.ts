@@ -1,0 +1,50 @@
+/**
+ * Two projects:
+ *
+ * - `unit`: pure functions (tests/unit), fast, in parallel.
+ * - `site`: checks of the built site (tests/build, reading dist/) and browser tests (tests/e2e, Chromium
+ *   against `astro preview`). Its global setup (tests/helpers/global-build.ts) runs the real
+ *   `astro build` once before any site test file.
+ *
+ *   For fast local iteration on the site tests, skip that build and reuse an existing dist/:
+ *
+ *     WARTA_SKIP_BUILD=1 npx vitest run --project site
+ *
+ *   The skip is honoured only when dist/ exists; CI never sets it, so CI always tests a fresh build.
+ *
+ * The site project runs after the unit project (sequence.groupOrder) and one file at a time
+ * (fileParallelism: false): the build, the preview server and Chromium share 2 CPU cores.
+ */
+import { defineConfig } from 'vitest/config';
+
+const MINUTE = 60_000;
+
+export default defineConfig({
+  test: {
+    // Time for the site tests' servers and browsers to close when Vitest shuts down.
+    teardownTimeout: MINUTE,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/helpers/global-build.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          // The build (global setup) and starting Chromium / the preview server (hooks) can take minutes on 2 cores.
+          hookTimeout: 10 * MINUTE,
+          testTimeout: 2 * MINUTE,
+        },
+      },
+    ],
+  },
+});
