@@ -1,0 +1,176 @@
+/**
+ * What a sync run works on: command-line flags and the six environment variables of DESIGN.md, checked
+ * once here. Accounts come from the site config; the environment may override their ids. A platform
+ * without credentials is skipped with one line, not an error.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { z } from 'astro/zod';
+import type { Platform } from '../../src/schemas/post.ts';
+import type { SiteConfig } from '../../src/schemas/site-config.ts';
+import { FatalSyncError } from './errors.ts';
+
+export const DEFAULT_YOUTUBE_API_ROOT = 'https://youtube.googleapis.com/';
+export const DEFAULT_INSTAGRAM_API_ROOT = 'https://graph.instagram.com';
+/** The Graph API version every Instagram request names; bump it deliberately, after reading the changelog. */
+export const INSTAGRAM_API_VERSION = 'v23.0';
+
+export interface SyncFlags {
+  only: Platform | undefined;
+  full: boolean;
+  dryRun: boolean;
+  refreshToken: boolean;
+  /** The archive folder (default `content/` of this repository). */
+  contentDir: string;
+  /** Where the JSON summary is written for CI. */
+  summaryFile: string;
+}
+
+export interface AccountRef {
+  /** The platform's stable id of the account. */
+  id: string;
+  handle: string;
+  name: string;
+}
+
+export interface YoutubeSettings {
+  apiKey: string;
+  channelId: string;
+  apiRoot: string;
+  account: AccountRef;
+}
+
+export interface InstagramSettings {
+  accessToken: string;
+  /** The id used in request paths: a number, or `me` for the token's own account. */
+  userId: string;
+  apiRoot: string;
+  account: AccountRef;
+}
+
+export interface SyncSettings {
+  flags: SyncFlags;
+  youtube: YoutubeSettings | undefined;
+  instagram: InstagramSettings | undefined;
+  /** One line per platform that is skipped, and why. */
+  skipped: string[];
+}
+
+const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
+                      [--content DIR] [--summary FILE]`;
+
+export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        only: { type: 'string' },
+        full: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        'refresh-token': { type: 'boolean', default: false },
+        content: { type: 'string' },
+        summary: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new FatalSyncError('configuration', (error as Error).message, USAGE);
+  }
+  if (values.help) throw new FatalSyncError('configuration', 'Help requested.', USAGE);
+  if (values.only !== undefined && values.only !== 'youtube' && values.only !== 'instagram') {
+    throw new FatalSyncError('configuration', `--only must be "youtube" or "instagram", not "${values.only}".`, USAGE);
+  }
+  return {
+    only: values.only,
+    full: values.full,
+    dryRun: values['dry-run'],
+    refreshToken: values['refresh-token'],
+    contentDir: resolve(repoRoot, values.content ?? 'content'),
+    summaryFile: resolve(repoRoot, values.summary ?? '.cache/sync-summary.json'),
+  };
+}
+
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const apiRoot = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const environmentSchema = z.object({
+  YOUTUBE_API_KEY: optionalText,
+  YOUTUBE_CHANNEL_ID: optionalText.pipe(
+    z.string().regex(/^UC[A-Za-z0-9_-]{22}$/, 'must be a channel id: "UC" and 22 more characters').optional(),
+  ),
+  INSTAGRAM_ACCESS_TOKEN: optionalText,
+  INSTAGRAM_USER_ID: optionalText.pipe(z.string().regex(/^(me|[0-9]{1,32})$/, 'must be a number or "me"').optional()),
+  YOUTUBE_API_ROOT: optionalText.pipe(apiRoot.optional()),
+  INSTAGRAM_API_ROOT: optionalText.pipe(apiRoot.optional()),
+});
+
+/** Reads flags, environment and site config into the settings of one run, or explains what is wrong. */
+export function readSettings(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  siteConfig: SiteConfig,
+  repoRoot: string,
+): SyncSettings {
+  const flags = parseFlags(argv, repoRoot);
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new FatalSyncError(
+      'configuration',
+      `Some sync settings in the environment are not valid:\n${lines.join('\n')}`,
+      'Correct these variables (in CI: the repository secrets and variables) and run again.',
+    );
+  }
+  const vars = parsed.data;
+  const skipped: string[] = [];
+  const wants = (platform: Platform) => flags.only === undefined || flags.only === platform;
+
+  const youtubeAccount = siteConfig.accounts.find((account) => account.platform === 'youtube');
+  let youtube: YoutubeSettings | undefined;
+  if (wants('youtube')) {
+    const channelId = vars.YOUTUBE_CHANNEL_ID ?? youtubeAccount?.channelId;
+    if (!vars.YOUTUBE_API_KEY) skipped.push('YouTube: skipped, YOUTUBE_API_KEY is not set.');
+    else if (!channelId) skipped.push('YouTube: skipped, no channel in src/site.config.ts and YOUTUBE_CHANNEL_ID is not set.');
+    else {
+      youtube = {
+        apiKey: vars.YOUTUBE_API_KEY,
+        channelId,
+        apiRoot: vars.YOUTUBE_API_ROOT ?? DEFAULT_YOUTUBE_API_ROOT,
+        account: { id: channelId, handle: youtubeAccount?.handle ?? channelId, name: youtubeAccount?.name ?? channelId },
+      };
+    }
+  }
+
+  const instagramAccount = siteConfig.accounts.find((account) => account.platform === 'instagram');
+  let instagram: InstagramSettings | undefined;
+  if (wants('instagram')) {
+    const userId = vars.INSTAGRAM_USER_ID ?? instagramAccount?.userId ?? 'me';
+    // Posts record the account's numeric id; with `me` it comes from the config.
+    const accountId = userId === 'me' ? instagramAccount?.userId : userId;
+    if (!vars.INSTAGRAM_ACCESS_TOKEN) skipped.push('Instagram: skipped, INSTAGRAM_ACCESS_TOKEN is not set.');
+    else if (!accountId) {
+      skipped.push('Instagram: skipped, set INSTAGRAM_USER_ID or add the account (with its userId) to src/site.config.ts.');
+    } else {
+      instagram = {
+        accessToken: vars.INSTAGRAM_ACCESS_TOKEN,
+        userId,
+        apiRoot: (vars.INSTAGRAM_API_ROOT ?? DEFAULT_INSTAGRAM_API_ROOT).replace(/\/+$/, ''),
+        account: { id: accountId, handle: instagramAccount?.handle ?? accountId, name: instagramAccount?.name ?? accountId },
+      };
+    }
+  }
+  return { flags, youtube, instagram, skipped };
+}
+
+/** Every secret of a run, so output can be scrubbed of them whatever happens. */
+export function secretsOf(settings: SyncSettings): string[] {
+  return [settings.youtube?.apiKey, settings.instagram?.accessToken].filter((value): value is string => !!value);
+}

@@ -1,0 +1,63 @@
+/**
+ * Typed failures of a sync run. A `FatalSyncError` ends the run (non-zero exit) with a message written
+ * for the staff member who reads the CI log; an `ItemError` skips one post and the run goes on.
+ * Messages never contain secrets: they are built from API error bodies and our own words, never URLs.
+ */
+import type { Platform } from '../../src/schemas/post.ts';
+
+export type FatalReason =
+  | 'configuration'
+  | 'quota-exceeded'
+  | 'invalid-credentials'
+  | 'token-expired'
+  | 'permission-denied'
+  | 'locked'
+  | 'unavailable';
+
+export class FatalSyncError extends Error {
+  override name = 'FatalSyncError';
+  readonly reason: FatalReason;
+  readonly platform: Platform | undefined;
+  /** What a person should do about it, in one or two sentences. */
+  readonly action: string;
+
+  constructor(reason: FatalReason, message: string, action: string, platform?: Platform) {
+    super(message);
+    this.reason = reason;
+    this.action = action;
+    this.platform = platform;
+  }
+}
+
+/** One item (a post or a media file) that could not be archived; reported, counted, skipped. */
+export class ItemError extends Error {
+  override name = 'ItemError';
+  readonly platform: Platform;
+  /** The item's id as the API gave it (already made printable), or "(no id)". */
+  readonly itemId: string;
+
+  constructor(platform: Platform, itemId: unknown, message: string) {
+    super(message);
+    this.platform = platform;
+    this.itemId = printableId(itemId);
+  }
+}
+
+/** An HTTP failure that a retry may fix (5xx, 429, rate limits, timeouts, broken bodies). */
+export class RetryableError extends Error {
+  override name = 'RetryableError';
+  /** Server-requested wait (Retry-After), when it gave one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, retryAfterMs?: number) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** Ids come from the network: show at most 64 printable characters of them. */
+export function printableId(id: unknown): string {
+  if (typeof id !== 'string' && typeof id !== 'number') return '(no id)';
+  const text = String(id).replace(/[^\x20-\x7e]/g, '?');
+  return text.length > 64 ? `${text.slice(0, 61)}...` : text || '(no id)';
+}

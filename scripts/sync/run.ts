@@ -1,0 +1,290 @@
+/**
+ * One sync run: lock the archive, read it, walk each platform's source, write what changed (media
+ * first, then post.json, each atomically, so a killed run leaves every post complete or absent), mark
+ * what is gone, and record the run in `content/archive.json`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { postKey, postSchema, type Platform, type Post } from '../../src/schemas/post.ts';
+import type { ArchiveState } from '../../src/schemas/archive.ts';
+import type { SyncSettings } from './config.ts';
+import { FatalSyncError, ItemError } from './errors.ts';
+import type { HttpOptions } from './http.ts';
+import { InstagramSource, refreshInstagramToken } from './instagram.ts';
+import { mirrorMedia, type MediaTally } from './media.ts';
+import { markRemoved, mergeUpstream } from './merge.ts';
+import { countChange, emptyPlatformSummary, emptySummary, type PlatformSummary, type Reporter, type SyncSummary } from './report.ts';
+import type { RetryHooks, RetryPolicy } from './retry.ts';
+import type { PlatformSource } from './source.ts';
+import {
+  acquireLock,
+  postDirectory,
+  readArchivedPosts,
+  readArchiveState,
+  removeStaleTempFiles,
+  writeArchiveState,
+  writePost,
+} from './store.ts';
+import { toInstant } from './upstream.ts';
+import { YoutubeSource } from './youtube.ts';
+
+/** Warn this long before the Instagram token expires. */
+export const TOKEN_WARNING_DAYS = 10;
+/**
+ * A full reconcile that would mark more than this share of an account's posts removed is more likely an
+ * API fault than a purge: it marks none and says so.
+ */
+export const MASS_REMOVAL_SHARE = 0.5;
+
+export interface RunOptions {
+  settings: SyncSettings;
+  reporter: Reporter;
+  now?: () => Date;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  hooks?: RetryHooks;
+}
+
+interface RunContext {
+  settings: SyncSettings;
+  reporter: Reporter;
+  now: string;
+  summary: SyncSummary;
+  http: HttpOptions;
+  media: MediaTally;
+}
+
+function countRequest(summary: SyncSummary) {
+  return (endpoint: string) => {
+    summary.requests[endpoint] = (summary.requests[endpoint] ?? 0) + 1;
+  };
+}
+
+/** Runs the sync and returns its summary; a fatal error is recorded in `summary.fatal`, not thrown. */
+export async function runSync(options: RunOptions): Promise<SyncSummary> {
+  const { settings, reporter } = options;
+  const clock = options.now ?? (() => new Date());
+  const now = toInstant(clock());
+  const summary = emptySummary(now, settings.flags.full ? 'full' : 'incremental', settings.flags.dryRun);
+  const media: MediaTally = summary.media;
+  const http: HttpOptions = {
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    hooks: {
+      ...options.hooks,
+      onRetry: (info) => {
+        reporter.line(`  retrying after ${Math.round(info.delayMs / 100) / 10} s: ${info.error.message}`);
+        options.hooks?.onRetry?.(info);
+      },
+    },
+    onAttempt: countRequest(summary),
+  };
+  const context: RunContext = { settings, reporter, now, summary, http, media };
+  summary.notSynced.push(...settings.skipped);
+  for (const line of settings.skipped) reporter.line(line);
+
+  const { contentDir, dryRun } = settings.flags;
+  let lock: Awaited<ReturnType<typeof acquireLock>> | undefined;
+  try {
+    lock = dryRun ? undefined : await acquireLock(contentDir, clock);
+    if (!dryRun) {
+      const leftovers = await removeStaleTempFiles(contentDir);
+      if (leftovers.length) reporter.line(`Removed ${leftovers.length} unfinished file(s) left by an interrupted run.`);
+    }
+    const state = await readArchiveState(contentDir);
+    if (settings.flags.refreshToken) {
+      await refreshToken(context, state);
+    } else {
+      await syncAll(context, state, options);
+    }
+  } catch (error) {
+    // A fatal error ends the run but is an answer, not a crash: it goes into the summary for CI.
+    if (!(error instanceof FatalSyncError)) throw error;
+    summary.fatal = { reason: error.reason, message: error.message, action: error.action };
+  } finally {
+    summary.finishedAt = toInstant(clock());
+    reporter.done();
+    await lock?.release();
+  }
+  return summary;
+}
+
+async function refreshToken(context: RunContext, state: ArchiveState): Promise<void> {
+  const { settings, reporter } = context;
+  if (!settings.instagram) {
+    throw new FatalSyncError('configuration', 'Cannot refresh the Instagram token: INSTAGRAM_ACCESS_TOKEN is not set.', 'Set INSTAGRAM_ACCESS_TOKEN and run again.', 'instagram');
+  }
+  const refreshed = await refreshInstagramToken(settings.instagram, context.http, new Date(context.now));
+  const expiresAt = toInstant(refreshed.expiresAt);
+  reporter.line(`Instagram: the token was refreshed; it now expires on ${expiresAt}.`);
+  if (refreshed.accessToken !== settings.instagram.accessToken) {
+    // The API may hand back a new string; it is a secret, so it is never printed.
+    reporter.line('Instagram: the refresh returned a different token string. The old one keeps working until it expires; no change to INSTAGRAM_ACCESS_TOKEN is required now.');
+  }
+  if (!settings.flags.dryRun) await writeArchiveState(settings.flags.contentDir, { ...state, instagram: { tokenExpiresAt: expiresAt } });
+}
+
+function warnAboutToken(context: RunContext, state: ArchiveState): void {
+  const expiresAt = state.instagram?.tokenExpiresAt;
+  if (!context.settings.instagram || !expiresAt) return;
+  const days = (Date.parse(expiresAt) - Date.parse(context.now)) / 86_400_000;
+  if (days > TOKEN_WARNING_DAYS) return;
+  const message =
+    days <= 0
+      ? `The Instagram token expired on ${expiresAt}.`
+      : `The Instagram token expires in ${Math.floor(days)} day(s), on ${expiresAt}. Run \`npm run sync -- --refresh-token\` (or the workflow's refresh) soon.`;
+  context.summary.warnings.push(message);
+  context.reporter.line(`warning: ${message}`);
+}
+
+async function syncAll(context: RunContext, state: ArchiveState, options: RunOptions): Promise<void> {
+  const { settings, summary, reporter, http } = context;
+  const { contentDir } = settings.flags;
+  warnAboutToken(context, state);
+  const archive = await readArchivedPosts(contentDir);
+  summary.invalidFiles.push(...archive.problems);
+  for (const problem of archive.problems) reporter.line(`warning: left untouched, not valid: ${problem.file}: ${problem.message}`);
+  const blocked = new Set(archive.problems.map((problem) => problem.file.match(/posts\/([^/]+\/[^/]+)\/post\.json$/)?.[1]).filter(Boolean));
+
+  let nextState: ArchiveState = state;
+  const sources: PlatformSource[] = [];
+  let youtube: YoutubeSource | undefined;
+  if (settings.youtube) {
+    youtube = new YoutubeSource({
+      settings: settings.youtube,
+      knownUploadsPlaylistId: state.youtube?.channelId === settings.youtube.channelId ? state.youtube.uploadsPlaylistId : undefined,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      retry: options.retry,
+      hooks: http.hooks,
+      countRequest: countRequest(summary),
+    });
+    sources.push(youtube);
+  }
+  if (settings.instagram) sources.push(new InstagramSource({ settings: settings.instagram, http }));
+
+  for (const source of sources) {
+    const accountId = source.platform === 'youtube' ? settings.youtube!.account.id : settings.instagram!.account.id;
+    const platformSummary = emptyPlatformSummary(source.platform);
+    summary.platforms.push(platformSummary);
+    await syncPlatform(context, source, accountId, archive.posts, blocked as Set<string>, platformSummary);
+    if (source === youtube && youtube.uploadsPlaylistId) {
+      nextState = { ...nextState, youtube: { channelId: settings.youtube!.channelId, uploadsPlaylistId: youtube.uploadsPlaylistId } };
+    }
+  }
+  if (!settings.flags.dryRun) await writeArchiveState(contentDir, { ...nextState, lastSyncAt: context.now });
+}
+
+async function syncPlatform(
+  context: RunContext,
+  source: PlatformSource,
+  accountId: string,
+  archived: Map<string, Post>,
+  blocked: Set<string>,
+  tally: PlatformSummary,
+): Promise<void> {
+  const { settings, reporter, now } = context;
+  const platform: Platform = source.platform;
+  const ours = [...archived.values()].filter((post) => post.platform === platform && post.account.id === accountId);
+  const known = new Set(ours.map((post) => post.id));
+  for (const key of blocked) if (key.startsWith(`${platform}/`)) known.add(key.slice(platform.length + 1));
+  const refresh = new Set(
+    ours
+      .filter((post) => !post.provenance.removed && (post.media.some((item) => item.status === 'pending') || (post.live && post.live.status !== 'completed')))
+      .map((post) => post.id),
+  );
+  const seen = new Set<string>();
+  reporter.line(`${platform}: ${settings.flags.full ? 'reconciling the whole history' : 'looking for new posts'} (${ours.length} archived)`);
+
+  const save = async (post: Post) => {
+    if (!settings.flags.dryRun) await writePost(settings.flags.contentDir, post);
+    archived.set(postKey(post), post);
+  };
+
+  for await (const item of source.fetch({ full: settings.flags.full, known, refresh })) {
+    if (item.type === 'warning') {
+      tally.warnings.push(item.message);
+      reporter.line(`warning: ${item.message}`);
+      continue;
+    }
+    if (item.type === 'error') {
+      tally.skipped.push({ id: item.error.itemId, reason: item.error.message });
+      reporter.line(`${platform}: skipped ${item.error.itemId}: ${item.error.message}`);
+      continue;
+    }
+    const id = item.type === 'post' ? item.post.id : item.id;
+    seen.add(id);
+    const key = `${platform}/${id}`;
+    if (blocked.has(key)) {
+      tally.skipped.push({ id, reason: 'its archived post.json is not valid; fix or restore it from git first' });
+      continue;
+    }
+    const existing = archived.get(key);
+    if (item.type === 'gone') {
+      if (existing && !existing.provenance.removed) {
+        await save(markRemoved(existing, item.reason, now));
+        tally.removed += 1;
+        reporter.line(`${platform}: removed upstream (${item.reason}) ${id}`);
+      }
+      continue;
+    }
+    reporter.progress(`${platform}: ${seen.size} posts read`);
+    try {
+      await archivePost(context, item.post, existing, tally, save);
+    } catch (error) {
+      if (!(error instanceof ItemError)) throw error;
+      tally.skipped.push({ id: error.itemId, reason: error.message });
+      reporter.line(`${platform}: skipped ${error.itemId}: ${error.message}`);
+    }
+  }
+
+  if (settings.flags.full) await markMissing(context, source, ours, seen, tally, save);
+}
+
+async function archivePost(
+  context: RunContext,
+  upstream: import('./upstream.ts').UpstreamPost,
+  existing: Post | undefined,
+  tally: PlatformSummary,
+  save: (post: Post) => Promise<void>,
+): Promise<void> {
+  const { settings, reporter, now } = context;
+  const dir = postDirectory(settings.flags.contentDir, upstream.platform, upstream.id);
+  if (!settings.flags.dryRun) await mkdir(dir, { recursive: true });
+  const media = await mirrorMedia(existing?.media, upstream.media, { dir, http: context.http, now, dryRun: settings.flags.dryRun, tally: context.media });
+  const { post, change } = mergeUpstream(existing, upstream, media, now);
+  const checked = postSchema.safeParse(post);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ItemError(upstream.platform, upstream.id, `does not fit the archive schema (${problems})`);
+  }
+  countChange(tally, change);
+  if (change === 'unchanged' && existing?.provenance.lastSeenAt === post.provenance.lastSeenAt) return;
+  await save(checked.data);
+  if (change !== 'unchanged' && change !== 'updated') reporter.line(`${upstream.platform}: ${change} ${upstream.id} ${JSON.stringify(post.title.slice(0, 60))}`);
+}
+
+async function markMissing(
+  context: RunContext,
+  source: PlatformSource,
+  ours: Post[],
+  seen: Set<string>,
+  tally: PlatformSummary,
+  save: (post: Post) => Promise<void>,
+): Promise<void> {
+  const candidates = ours.filter((post) => !post.provenance.removed && !seen.has(post.id)).map((post) => post.id);
+  if (candidates.length === 0) return;
+  const verdicts = await source.explainMissing(candidates);
+  const gone = candidates.filter((id) => verdicts.get(id) === 'private' || verdicts.get(id) === 'deleted');
+  const live = ours.filter((post) => !post.provenance.removed).length;
+  if (gone.length > 3 && gone.length > live * MASS_REMOVAL_SHARE) {
+    const message = `${source.platform}: ${gone.length} of ${live} posts seem gone at once; marked none (an API fault is likelier). Check the account, then run --full again.`;
+    tally.warnings.push(message);
+    context.reporter.line(`warning: ${message}`);
+    return;
+  }
+  for (const id of gone) {
+    const post = ours.find((candidate) => candidate.id === id)!;
+    await save(markRemoved(post, verdicts.get(id) as 'private' | 'deleted', context.now));
+    tally.removed += 1;
+    context.reporter.line(`${source.platform}: removed upstream (${verdicts.get(id)}) ${id}`);
+  }
+}
