@@ -34,12 +34,23 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'sync',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // Each test runs the real sync as a child process against a fake API server.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/helpers/global-build.ts'],
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           // The build (global setup) and starting Chromium / the preview server (hooks) can take minutes on 2 cores.
           hookTimeout: 10 * MINUTE,
           testTimeout: 2 * MINUTE,

@@ -10,6 +10,7 @@ import { siteConfig } from '../src/site.config.ts';
 import { readSettings, secretsOf, type SyncSettings } from './sync/config.ts';
 import { FatalSyncError } from './sync/errors.ts';
 import { createReporter, formatSummary, scrubber, type SyncSummary } from './sync/report.ts';
+import { DEFAULT_RETRY_POLICY } from './sync/retry.ts';
 import { runSync } from './sync/run.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +34,13 @@ async function main(): Promise<number> {
   const reporter = createReporter(process.stdout, secrets);
   let summary: SyncSummary;
   try {
-    summary = await runSync({ settings, reporter });
+    const { timeoutMs, retryBaseMs } = settings.tuning;
+    summary = await runSync({
+      settings,
+      reporter,
+      timeoutMs,
+      retry: retryBaseMs === undefined ? undefined : { ...DEFAULT_RETRY_POLICY, baseDelayMs: retryBaseMs },
+    });
   } catch (error) {
     reporter.line(`sync failed unexpectedly: ${scrub(String((error as Error)?.stack ?? error))}`);
     return 2;

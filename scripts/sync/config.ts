@@ -54,6 +54,8 @@ export interface SyncSettings {
   instagram: InstagramSettings | undefined;
   /** One line per platform that is skipped, and why. */
   skipped: string[];
+  /** Request timeout and first retry pause, when the environment tunes them. */
+  tuning: { timeoutMs: number | undefined; retryBaseMs: number | undefined };
 }
 
 const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
@@ -110,6 +112,9 @@ const environmentSchema = z.object({
   INSTAGRAM_USER_ID: optionalText.pipe(z.string().regex(/^(me|[0-9]{1,32})$/, 'must be a number or "me"').optional()),
   YOUTUBE_API_ROOT: optionalText.pipe(apiRoot.optional()),
   INSTAGRAM_API_ROOT: optionalText.pipe(apiRoot.optional()),
+  // Tuning, mostly for tests against a local fake API: how long one request may take, and the first retry pause.
+  WARTA_HTTP_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(50).max(300_000).optional()),
+  WARTA_RETRY_BASE_MS: optionalText.pipe(z.coerce.number().int().min(1).max(60_000).optional()),
 });
 
 /** Reads flags, environment and site config into the settings of one run, or explains what is wrong. */
@@ -167,7 +172,13 @@ export function readSettings(
       };
     }
   }
-  return { flags, youtube, instagram, skipped };
+  return {
+    flags,
+    youtube,
+    instagram,
+    skipped,
+    tuning: { timeoutMs: vars.WARTA_HTTP_TIMEOUT_MS, retryBaseMs: vars.WARTA_RETRY_BASE_MS },
+  };
 }
 
 /** Every secret of a run, so output can be scrubbed of them whatever happens. */

@@ -14,6 +14,7 @@ import { mirrorMedia, type MediaTally } from './media.ts';
 import { markRemoved, mergeUpstream } from './merge.ts';
 import { countChange, emptyPlatformSummary, emptySummary, type PlatformSummary, type Reporter, type SyncSummary } from './report.ts';
 import type { RetryHooks, RetryPolicy } from './retry.ts';
+import { needsRevisit } from './revisit.ts';
 import type { PlatformSource } from './source.ts';
 import {
   acquireLock,
@@ -186,11 +187,7 @@ async function syncPlatform(
   const ours = [...archived.values()].filter((post) => post.platform === platform && post.account.id === accountId);
   const known = new Set(ours.map((post) => post.id));
   for (const key of blocked) if (key.startsWith(`${platform}/`)) known.add(key.slice(platform.length + 1));
-  const refresh = new Set(
-    ours
-      .filter((post) => !post.provenance.removed && (post.media.some((item) => item.status === 'pending') || (post.live && post.live.status !== 'completed')))
-      .map((post) => post.id),
-  );
+  const refresh = new Set(ours.filter((post) => needsRevisit(post, now)).map((post) => post.id));
   const seen = new Set<string>();
   reporter.line(`${platform}: ${settings.flags.full ? 'reconciling the whole history' : 'looking for new posts'} (${ours.length} archived)`);
 

@@ -315,7 +315,8 @@ export class YoutubeSource implements PlatformSource {
     for (let start = 0; start < ids.length; start += PAGE_SIZE) {
       const batch = ids.slice(start, start + PAGE_SIZE);
       const data = await this.#call('videos', () =>
-        this.#api.videos.list({ part: ['snippet', 'contentDetails', 'status', 'liveStreamingDetails'], id: batch, maxResults: PAGE_SIZE }),
+        // No maxResults: the API does not accept it together with id.
+        this.#api.videos.list({ part: ['snippet', 'contentDetails', 'status', 'liveStreamingDetails'], id: batch }),
       );
       const returned = new Set<string>();
       for (const raw of data.items ?? []) {

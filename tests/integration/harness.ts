@@ -1,0 +1,110 @@
+/**
+ * Runs the real sync command (`node scripts/sync.ts`) as a child process against the fake API server,
+ * on a throwaway archive folder: the same code path staff and CI use, environment variables included.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FakeApi } from '../fake-api/server.ts';
+import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '../fake-api/fixtures.ts';
+import { readArchivedPosts } from '../../scripts/sync/store.ts';
+import type { SyncSummary } from '../../scripts/sync/report.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SYNC = path.join(REPO_ROOT, 'scripts/sync.ts');
+
+export interface Workspace {
+  root: string;
+  content: string;
+  summaryFile: string;
+  remove(): Promise<void>;
+}
+
+/** A fresh, real (not sample) archive: an empty content/ with archive.json. */
+export async function createWorkspace(): Promise<Workspace> {
+  const root = await mkdtemp(path.join(tmpdir(), 'warta-sync-'));
+  const content = path.join(root, 'content');
+  await mkdir(content);
+  await writeFile(path.join(content, 'archive.json'), `${JSON.stringify({ schemaVersion: 1, sample: false, lastSyncAt: null }, null, 2)}\n`);
+  return { root, content, summaryFile: path.join(root, 'summary.json'), remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** The sync's environment for the fake: credentials, API roots, short timeouts and retry pauses. */
+export function fakeEnvironment(fake: FakeApi, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const base: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    CI: 'true',
+    YOUTUBE_API_KEY: FIXTURE_API_KEY,
+    INSTAGRAM_ACCESS_TOKEN: FIXTURE_ACCESS_TOKEN,
+    YOUTUBE_API_ROOT: fake.youtubeRoot,
+    INSTAGRAM_API_ROOT: fake.instagramRoot,
+    WARTA_HTTP_TIMEOUT_MS: '1500',
+    WARTA_RETRY_BASE_MS: '20',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export interface SyncResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  summary: SyncSummary | undefined;
+}
+
+export function startSync(workspace: Workspace, env: Record<string, string>, args: string[] = []): { child: ChildProcess; done: Promise<SyncResult> } {
+  const startedAt = Date.now() - 1;
+  const child = spawn(process.execPath, [SYNC, '--content', workspace.content, '--summary', workspace.summaryFile, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<SyncResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', async (code, signal) => {
+      let summary: SyncSummary | undefined;
+      try {
+        const file = await stat(workspace.summaryFile);
+        if (file.mtimeMs >= startedAt) summary = JSON.parse(await readFile(workspace.summaryFile, 'utf8')) as SyncSummary;
+      } catch {
+        summary = undefined;
+      }
+      resolve({ code, signal, stdout, stderr, summary });
+    });
+  });
+  return { child, done };
+}
+
+export async function runSync(workspace: Workspace, env: Record<string, string>, args: string[] = []): Promise<SyncResult> {
+  await rm(workspace.summaryFile, { force: true });
+  return startSync(workspace, env, args).done;
+}
+
+/** Every file under a folder (relative paths), for "nothing else was written" checks. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The archive as the site will read it; fails the test on any invalid file. */
+export async function readArchive(workspace: Workspace) {
+  const archive = await readArchivedPosts(workspace.content);
+  if (archive.problems.length) throw new Error(`invalid archive files: ${JSON.stringify(archive.problems)}`);
+  return archive.posts;
+}
+
+/** Requests the summary counted for one endpoint. */
+export function requests(result: SyncResult, endpoint: string): number {
+  return result.summary?.requests[endpoint] ?? 0;
+}
