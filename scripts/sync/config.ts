@@ -103,6 +103,9 @@ const optionalText = z
 
 const apiRoot = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
+const milliseconds = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, 'must be a whole number of milliseconds').transform(Number).pipe(z.number().min(min).max(max));
+
 const environmentSchema = z.object({
   YOUTUBE_API_KEY: optionalText,
   YOUTUBE_CHANNEL_ID: optionalText.pipe(
@@ -113,8 +116,8 @@ const environmentSchema = z.object({
   YOUTUBE_API_ROOT: optionalText.pipe(apiRoot.optional()),
   INSTAGRAM_API_ROOT: optionalText.pipe(apiRoot.optional()),
   // Tuning, mostly for tests against a local fake API: how long one request may take, and the first retry pause.
-  WARTA_HTTP_TIMEOUT_MS: optionalText.pipe(z.coerce.number().int().min(50).max(300_000).optional()),
-  WARTA_RETRY_BASE_MS: optionalText.pipe(z.coerce.number().int().min(1).max(60_000).optional()),
+  WARTA_HTTP_TIMEOUT_MS: optionalText.pipe(milliseconds(50, 300_000).optional()),
+  WARTA_RETRY_BASE_MS: optionalText.pipe(milliseconds(1, 60_000).optional()),
 });
 
 /** Reads flags, environment and site config into the settings of one run, or explains what is wrong. */
