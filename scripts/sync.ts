@@ -34,10 +34,11 @@ async function main(): Promise<number> {
   const reporter = createReporter(process.stdout, secrets);
   let summary: SyncSummary;
   try {
-    const { timeoutMs, retryBaseMs } = settings.tuning;
+    const { timeoutMs, retryBaseMs, now } = settings.tuning;
     summary = await runSync({
       settings,
       reporter,
+      now: now === undefined ? undefined : () => new Date(now),
       timeoutMs,
       retry: retryBaseMs === undefined ? undefined : { ...DEFAULT_RETRY_POLICY, baseDelayMs: retryBaseMs },
     });

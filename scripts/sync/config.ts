@@ -55,7 +55,7 @@ export interface SyncSettings {
   /** One line per platform that is skipped, and why. */
   skipped: string[];
   /** Request timeout and first retry pause, when the environment tunes them. */
-  tuning: { timeoutMs: number | undefined; retryBaseMs: number | undefined };
+  tuning: { timeoutMs: number | undefined; retryBaseMs: number | undefined; now: string | undefined };
 }
 
 const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
@@ -118,6 +118,8 @@ const environmentSchema = z.object({
   // Tuning, mostly for tests against a local fake API: how long one request may take, and the first retry pause.
   WARTA_HTTP_TIMEOUT_MS: optionalText.pipe(milliseconds(50, 300_000).optional()),
   WARTA_RETRY_BASE_MS: optionalText.pipe(milliseconds(1, 60_000).optional()),
+  // A fixed clock, so that `npm run sample` replays the sample's history reproducibly.
+  WARTA_SYNC_NOW: optionalText.pipe(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant' }).optional()),
 });
 
 /** Reads flags, environment and site config into the settings of one run, or explains what is wrong. */
@@ -180,7 +182,7 @@ export function readSettings(
     youtube,
     instagram,
     skipped,
-    tuning: { timeoutMs: vars.WARTA_HTTP_TIMEOUT_MS, retryBaseMs: vars.WARTA_RETRY_BASE_MS },
+    tuning: { timeoutMs: vars.WARTA_HTTP_TIMEOUT_MS, retryBaseMs: vars.WARTA_RETRY_BASE_MS, now: vars.WARTA_SYNC_NOW },
   };
 }
 
