@@ -11,9 +11,9 @@ export const MAX_RETRY_PAUSE_MS = 7 * 24 * HOUR;
 /** An upcoming broadcast is checked from this long before its scheduled start. */
 export const LIVE_LOOKAHEAD_MS = HOUR;
 
-/** 1 h after the first failure, then 2 h, 4 h, … up to a week. */
+/** On the next run after the first failure, then after 1 h, 2 h, 4 h, … up to a week. */
 export function isDueForRetry(item: Extract<PostMedia, { status: 'pending' }>, now: string): boolean {
-  const pause = Math.min(MAX_RETRY_PAUSE_MS, HOUR * 2 ** Math.max(0, item.attempts - 1));
+  const pause = item.attempts <= 1 ? 0 : Math.min(MAX_RETRY_PAUSE_MS, HOUR * 2 ** (item.attempts - 2));
   return Date.parse(now) - Date.parse(item.lastAttemptAt) >= pause;
 }
 

@@ -233,7 +233,9 @@ async function syncPlatform(
     }
   }
 
-  if (settings.flags.full) await markMissing(context, source, ours, seen, tally, save);
+  // Removals are judged only from a complete walk: after a paging fault, unseen posts prove nothing.
+  if (settings.flags.full && tally.warnings.length === 0) await markMissing(context, source, ours, seen, tally, save);
+  else if (settings.flags.full) tally.warnings.push(`${platform}: the listing was incomplete, so no post was marked removed in this run.`);
 }
 
 async function archivePost(

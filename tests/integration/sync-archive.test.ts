@@ -93,10 +93,18 @@ describe('a second run', () => {
 
     const second = await runSync(workspace, env);
     expect(second.code, second.stdout).toBe(0);
-    expect(second.summary!.requests).toEqual({ 'youtube.playlistItems': 1, 'instagram.media': 1 });
+    // One API request per platform; the one image that failed (a 404) is tried again, once.
+    expect(second.summary!.requests).toEqual({ 'youtube.playlistItems': 1, 'instagram.media': 1, media: 1 });
     console.log(`[requests] nothing new: ${JSON.stringify(second.summary!.requests)}`);
-    expect(await readArchive(workspace)).toEqual(before);
+    const after = await readArchive(workspace);
+    expect(after.get(`instagram/${MEDIA_404_POST}`)!.media[0]).toMatchObject({ status: 'pending', attempts: 2 });
+    after.set(`instagram/${MEDIA_404_POST}`, before.get(`instagram/${MEDIA_404_POST}`)!);
+    expect(after).toEqual(before);
     expect(await listFiles(workspace.content)).toEqual(files);
+
+    // After that second failure the image waits an hour: a third run right away is one request per platform.
+    const third = await runSync(workspace, env);
+    expect(third.summary!.requests).toEqual({ 'youtube.playlistItems': 1, 'instagram.media': 1 });
     expect(second.summary!.platforms.map((platform) => platform.new)).toEqual([0, 0]);
   });
 
@@ -109,7 +117,8 @@ describe('a second run', () => {
     const result = await runSync(workspace, env);
     expect(result.code, result.stdout).toBe(0);
     expect(result.summary!.platforms.map((platform) => [platform.platform, platform.new])).toEqual([['youtube', 1], ['instagram', 1]]);
-    expect(result.summary!.requests).toMatchObject({ 'youtube.playlistItems': 1, 'youtube.videos': 1, 'instagram.media': 1, media: 4 });
+    // 1 poster + 3 carousel images, and one more try at the image that answered 404 in the first run.
+    expect(result.summary!.requests).toMatchObject({ 'youtube.playlistItems': 1, 'youtube.videos': 1, 'instagram.media': 1, media: 5 });
     const posts = await readArchive(workspace);
     expect(posts.get('instagram/18999999999999991')!.media.map((item) => item.status)).toEqual(['mirrored', 'mirrored', 'mirrored']);
   });
@@ -182,21 +191,28 @@ describe('hostile and broken input', () => {
     fake.setFile(imagePath, { contentType: 'image/jpeg', body: '<html>Not an image</html>' });
     expect((await runSync(workspace, env)).code).toBe(0);
     const postFile = path.join(workspace.content, 'posts/instagram', target.id, 'post.json');
-    const pending: Post = JSON.parse(await readFile(postFile, 'utf8'));
-    expect(pending.media[0]).toMatchObject({ status: 'pending', attempts: 1, reason: expect.stringMatching(/not a readable image/) });
+    expect(JSON.parse(await readFile(postFile, 'utf8')).media[0]).toMatchObject({ status: 'pending', attempts: 1, reason: expect.stringMatching(/not a readable image/) });
     expect(await listFiles(path.dirname(postFile))).toEqual(['post.json']);
 
-    // Right after a failure the item waits (1 h): a run now does not ask again.
-    const soon = await runSync(workspace, env);
-    expect(soon.summary!.requests['instagram.mediaItem']).toBeUndefined();
+    // The next run tries again (fetching the post by id: it is beyond the first page); then the item waits 1 h.
+    const itemRequests = () => fake.requests.filter((request) => request.endpoint === 'instagram.mediaItem' && request.path.endsWith(`/${target.id}`)).length;
+    fake.resetCounts();
+    await runSync(workspace, env);
+    expect(itemRequests()).toBe(1);
+    expect((await readArchive(workspace)).get(`instagram/${target.id}`)!.media[0]).toMatchObject({ status: 'pending', attempts: 2 });
+    fake.resetCounts();
+    await runSync(workspace, env);
+    expect(itemRequests()).toBe(0);
 
     // Later, with the file fixed upstream, the post is fetched by id and its image mirrored.
     fake.setFile(imagePath, { contentType: 'image/jpeg', body: await renderImage({ seed: 'fixed', width: 640, height: 640 }) });
+    const pending: Post = JSON.parse(await readFile(postFile, 'utf8'));
     pending.media[0] = { ...(pending.media[0] as Extract<Post['media'][number], { status: 'pending' }>), lastAttemptAt: '2026-01-01T00:00:00Z' };
     await writeFile(postFile, `${JSON.stringify(pending, null, 2)}\n`);
+    fake.resetCounts();
     const later = await runSync(workspace, env);
     expect(later.code, later.stdout).toBe(0);
-    expect(later.summary!.requests['instagram.mediaItem']).toBe(1);
+    expect(itemRequests()).toBe(1);
     expect((await readArchive(workspace)).get(`instagram/${target.id}`)!.media[0]).toMatchObject({ status: 'mirrored', width: 640, height: 640 });
   });
 });
@@ -210,5 +226,29 @@ describe('--dry-run', () => {
     expect(result.summary!.platforms.map((platform) => platform.new)).toEqual([19, 23]);
     expect(await listFiles(workspace.content)).toEqual(files);
     expect(fake.count('cdn')).toBe(0);
+  });
+});
+
+describe('a paging loop', () => {
+  it('is detected: the sync stops paging, keeps what it read, and warns', async () => {
+    fake = await startFakeApi(fixtureData);
+    const loopUrl = `${fake.instagramRoot}/v23.0/17841400000000001/media?access_token=${FIXTURE_ACCESS_TOKEN}&limit=50&after=LOOP`;
+    const images = fake.data.instagram.media.filter((media) => media.media_type === 'IMAGE' && media.id !== MEDIA_404_POST);
+    const page = (indexes: number[]) => ({ data: indexes.map((index) => images[index]!), paging: { cursors: { after: 'LOOP' }, next: loopUrl } });
+    expect((await runSync(workspace, fakeEnvironment(fake), ['--only', 'instagram'])).code).toBe(0);
+    const before = await readArchive(workspace);
+    fake.inject({ endpoint: 'instagram.media', status: 200, body: page([0, 1]) });
+    fake.inject({ endpoint: 'instagram.media', status: 200, body: page([2]) });
+    const result = await runSync(workspace, fakeEnvironment(fake), ['--only', 'instagram', '--full']);
+    expect(result.code, result.stdout).toBe(0);
+    expect(requests(result, 'instagram.media')).toBe(2);
+    const warnings = result.summary!.platforms[0]!.warnings.join('\n');
+    expect(warnings).toMatch(/paging links came back to a page already read/);
+    // An incomplete walk is no evidence that the other 20 posts are gone.
+    expect(warnings).toMatch(/no post was marked removed/);
+    expect(result.summary!.platforms[0]!.removed).toBe(0);
+    const after = await readArchive(workspace);
+    expect([...after.values()].filter((post) => post.provenance.removed)).toEqual([]);
+    expect([...after.keys()]).toEqual([...before.keys()]);
   });
 });

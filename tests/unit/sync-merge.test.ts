@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAST_SEEN_REFRESH_MS, markRemoved, mergeUpstream } from '../../scripts/sync/merge.ts';
+import { needsRevisit } from '../../scripts/sync/revisit.ts';
 import type { UpstreamPost } from '../../scripts/sync/upstream.ts';
 import { postSchema, type Post } from '../../src/schemas/post.ts';
 import { makePost } from '../fixtures/posts.ts';
@@ -70,5 +71,30 @@ describe('markRemoved', () => {
     const first = markRemoved(makePost(), 'private', '2026-10-01T00:00:00Z');
     expect(first.provenance.removed).toEqual({ at: '2026-10-01T00:00:00Z', reason: 'private' });
     expect(markRemoved(first, 'deleted', NOW)).toBe(first);
+  });
+});
+
+describe('revisiting archived posts', () => {
+  const pendingPost = (attempts: number, lastAttemptAt: string) =>
+    makePost({ media: [{ status: 'pending', role: 'image', reason: 'HTTP 404', attempts, lastAttemptAt }] });
+
+  it('retries a failed image on the next run, then after 1 h, 2 h, 4 h … at most a week', () => {
+    expect(needsRevisit(pendingPost(1, NOW), NOW)).toBe(true);
+    expect(needsRevisit(pendingPost(2, '2026-11-26T23:30:00Z'), NOW)).toBe(false);
+    expect(needsRevisit(pendingPost(2, '2026-11-26T23:00:00Z'), NOW)).toBe(true);
+    expect(needsRevisit(pendingPost(4, '2026-11-26T21:00:00Z'), NOW)).toBe(false);
+    expect(needsRevisit(pendingPost(4, '2026-11-26T20:00:00Z'), NOW)).toBe(true);
+    expect(needsRevisit(pendingPost(30, '2026-11-20T00:00:00Z'), NOW)).toBe(true);
+    expect(needsRevisit(pendingPost(30, '2026-11-21T00:00:01Z'), NOW)).toBe(false);
+  });
+
+  it('looks at live broadcasts on air or about to start, not at removed posts', () => {
+    const live = (status: 'upcoming' | 'live' | 'completed', scheduledStartAt: string) =>
+      makePost({ live: { status, scheduledStartAt } } as Partial<Post>);
+    expect(needsRevisit(live('live', '2026-11-26T00:00:00Z'), NOW)).toBe(true);
+    expect(needsRevisit(live('upcoming', '2026-11-27T00:30:00Z'), NOW)).toBe(true);
+    expect(needsRevisit(live('upcoming', '2026-12-03T02:00:00Z'), NOW)).toBe(false);
+    expect(needsRevisit(live('completed', '2026-11-26T00:00:00Z'), NOW)).toBe(false);
+    expect(needsRevisit(markRemoved(pendingPost(1, NOW), 'deleted', NOW), NOW)).toBe(false);
   });
 });
