@@ -55,6 +55,19 @@ export class RetryableError extends Error {
   }
 }
 
+/** A download answered with a status that retrying will not change (404, 403, 410, …). */
+export class HttpStatusError extends Error {
+  override name = 'HttpStatusError';
+  readonly endpoint: string;
+  readonly status: number;
+
+  constructor(endpoint: string, status: number, message: string) {
+    super(message);
+    this.endpoint = endpoint;
+    this.status = status;
+  }
+}
+
 /** Ids come from the network: show at most 64 printable characters of them. */
 export function printableId(id: unknown): string {
   if (typeof id !== 'string' && typeof id !== 'number') return '(no id)';

@@ -6,7 +6,7 @@
  * Error messages name the endpoint and the status, never the URL: its query holds the access token. As a
  * last guard, any secret value from the URL is scrubbed from every error that leaves this module.
  */
-import { RetryableError } from './errors.ts';
+import { HttpStatusError, RetryableError } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
 
 export interface HttpOptions {
@@ -21,19 +21,6 @@ export interface HttpOptions {
 
 /** Decides fatal / item / retryable for an answer that is not 2xx, 429 or 5xx. `body` is parsed JSON when it parses, else text. */
 export type ErrorClassifier = (status: number, body: unknown, response: Response) => Error;
-
-/** A download answered with a status that retrying will not change (404, 403, 410, …). */
-export class HttpStatusError extends Error {
-  override name = 'HttpStatusError';
-  readonly endpoint: string;
-  readonly status: number;
-
-  constructor(endpoint: string, status: number, message: string) {
-    super(message);
-    this.endpoint = endpoint;
-    this.status = status;
-  }
-}
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;

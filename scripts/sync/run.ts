@@ -25,7 +25,7 @@ import {
   writeArchiveState,
   writePost,
 } from './store.ts';
-import { toInstant } from './upstream.ts';
+import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
 
 /** Warn this long before the Instagram token expires. */
@@ -144,7 +144,10 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
   const archive = await readArchivedPosts(contentDir);
   summary.invalidFiles.push(...archive.problems);
   for (const problem of archive.problems) reporter.line(`warning: left untouched, not valid: ${problem.file}: ${problem.message}`);
-  const blocked = new Set(archive.problems.map((problem) => problem.file.match(/posts\/([^/]+\/[^/]+)\/post\.json$/)?.[1]).filter(Boolean));
+  // Posts whose file is damaged are never overwritten: a person restores them from git first.
+  const blocked = new Set(
+    archive.problems.flatMap((problem) => problem.file.match(/posts\/([^/]+\/[^/]+)\/post\.json$/)?.[1] ?? []),
+  );
 
   let nextState: ArchiveState = state;
   const sources: PlatformSource[] = [];
@@ -166,7 +169,7 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
     const accountId = source.platform === 'youtube' ? settings.youtube!.account.id : settings.instagram!.account.id;
     const platformSummary = emptyPlatformSummary(source.platform);
     summary.platforms.push(platformSummary);
-    await syncPlatform(context, source, accountId, archive.posts, blocked as Set<string>, platformSummary);
+    await syncPlatform(context, source, accountId, archive.posts, blocked, platformSummary);
     if (source === youtube && youtube.uploadsPlaylistId) {
       nextState = { ...nextState, youtube: { channelId: settings.youtube!.channelId, uploadsPlaylistId: youtube.uploadsPlaylistId } };
     }
@@ -240,7 +243,7 @@ async function syncPlatform(
 
 async function archivePost(
   context: RunContext,
-  upstream: import('./upstream.ts').UpstreamPost,
+  upstream: UpstreamPost,
   existing: Post | undefined,
   tally: PlatformSummary,
   save: (post: Post) => Promise<void>,

@@ -217,6 +217,23 @@ describe('hostile and broken input', () => {
   });
 });
 
+describe('a damaged archive file', () => {
+  it('is reported and left untouched, never overwritten, while the rest syncs', async () => {
+    fake = await startFakeApi(fixtureData);
+    const env = fakeEnvironment(fake);
+    await runSync(workspace, env);
+    const damaged = path.join(workspace.content, 'posts/youtube/zQPAOVe9uCN/post.json');
+    const broken = (await readFile(damaged, 'utf8')).slice(0, 200);
+    await writeFile(damaged, broken);
+    fake.data.youtube.videos.find((video) => video.resource.id === 'zQPAOVe9uCN')!.resource.snippet.title = 'Judul baru';
+    const result = await runSync(workspace, env, ['--full']);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.summary!.invalidFiles.map((problem) => problem.file)).toEqual(['posts/youtube/zQPAOVe9uCN/post.json']);
+    expect(result.summary!.platforms[0]!.skipped).toContainEqual({ id: 'zQPAOVe9uCN', reason: expect.stringMatching(/not valid; fix or restore it from git/) });
+    expect(await readFile(damaged, 'utf8')).toBe(broken);
+  });
+});
+
 describe('--dry-run', () => {
   it('reports what would change and writes nothing', async () => {
     fake = await startFakeApi(fixtureData);

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ItemError, RetryableError } from '../../scripts/sync/errors.ts';
-import { getBytes, getJson, HttpStatusError, redactUrl, type ErrorClassifier, type HttpOptions } from '../../scripts/sync/http.ts';
+import { HttpStatusError } from '../../scripts/sync/errors.ts';
+import { getBytes, getJson, redactUrl, type ErrorClassifier, type HttpOptions } from '../../scripts/sync/http.ts';
+import { caught } from '../helpers/caught.ts';
 
 const SECRET = 'EAAGm0PX4ZCpsBAsecretTOKEN123';
 
@@ -73,14 +75,6 @@ const failOnCall: ErrorClassifier = (status) => {
   throw new Error(`classifier must not be called (status ${status})`);
 };
 
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof Error)) throw new Error(`expected a rejection with an Error, got ${String(error)}`);
-  return error;
-}
 
 function expectNoSecret(error: Error): void {
   expect(error.message).not.toContain(SECRET);

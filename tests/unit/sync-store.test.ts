@@ -19,6 +19,7 @@ import {
 } from '../../scripts/sync/store.ts';
 import type { Post } from '../../src/schemas/post.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
+import { caught } from '../helpers/caught.ts';
 
 let contentDir: string;
 
@@ -30,14 +31,6 @@ afterEach(async () => {
   await rm(contentDir, { recursive: true, force: true });
 });
 
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof Error)) throw new Error(`expected a rejection with an Error, got ${String(error)}`);
-  return error;
-}
 
 /** Writes a file at a path relative to the content folder, creating its folders. */
 async function put(relativePath: string, text: string): Promise<string> {
