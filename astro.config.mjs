@@ -1,10 +1,14 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { withdrawnPageUrls } from './src/lib/withdrawn-pages.ts';
 
 const { origin, pathname } = new URL(siteConfig.baseUrl);
+// Withdrawn posts keep a tombstone page, but search engines are not pointed at it.
+const withdrawn = withdrawnPageUrls(fileURLToPath(new URL('./content/', import.meta.url)), siteConfig.baseUrl);
 
 export default defineConfig({
   site: origin,
@@ -24,7 +28,7 @@ export default defineConfig({
     },
   },
   integrations: [
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !withdrawn.has(page) }),
     pagefindSearch(),
   ],
 });

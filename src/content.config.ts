@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { postSchema } from './schemas/post.ts';
+import { withdrawalSchema } from './schemas/withdrawal.ts';
 
 const posts = defineCollection({
   loader: glob({
@@ -16,4 +17,14 @@ const posts = defineCollection({
   schema: postSchema,
 });
 
-export const collections = { posts };
+/** Staff withdrawals: `content/withdrawals/<platform>/<id>.json`, see src/schemas/withdrawal.ts. */
+const withdrawals = defineCollection({
+  loader: glob({
+    pattern: '*/*.json',
+    base: './content/withdrawals',
+    generateId: ({ entry }) => entry.replace(/\.json$/, ''),
+  }),
+  schema: withdrawalSchema,
+});
+
+export const collections = { posts, withdrawals };

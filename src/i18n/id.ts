@@ -99,6 +99,10 @@ export const t = {
       withdrawn: (when: string) => `Unggahan ini ditarik dari tampilan publik oleh pengelola pada ${when}.`,
     } satisfies Record<RemovalReason, (when: string) => string>,
     reasonLabel: 'Alasan',
+    withdrawnTitle: 'Unggahan ditarik',
+    withdrawnWhat: (platform: string, date: string) => `Unggahan ${platform} yang diterbitkan ${date}.`,
+    withdrawnArchive:
+      'Catatan aslinya tetap tersimpan dalam riwayat arsip (git), tetapi tidak lagi ditampilkan, dicari, atau dibagikan di situs ini.',
   },
   archive: {
     title: 'Arsip menurut tanggal',
@@ -152,6 +156,7 @@ export const t = {
     pendingNone: 'Semua media sudah tersimpan.',
     changes: (count: number) => `${count} versi sebelumnya`,
     openData: 'Unduh seluruh arsip sebagai data terbuka',
+    changesFeed: 'RSS perubahan arsip (diubah, dihapus, ditarik)',
   },
   openData: {
     title: 'Data terbuka',
@@ -170,6 +175,12 @@ export const t = {
     search: 'Cari pengumuman',
   },
   feed: {
+    changesTitle: (site: string) => `${site}: perubahan arsip`,
+    changesDescription: 'Setiap unggahan yang diubah, dihapus dari platform asal, atau ditarik oleh pengelola.',
+    editedItem: (title: string) => `Diubah: ${title}`,
+    editedBody: (title: string, text: string) => `Sebelumnya berjudul “${title}”. Teks sebelumnya: ${text}`,
+    removedItem: (title: string, reason: string) => `${reason}: ${title}`,
+    withdrawnItem: (platform: string, date: string) => `Ditarik oleh pengelola: unggahan ${platform} ${date}`,
     allTitle: (site: string) => `${site}: semua pengumuman`,
     accountTitle: (site: string, account: string) => `${site}: ${account}`,
     hashtagTitle: (site: string, tag: string) => `${site}: #${tag}`,

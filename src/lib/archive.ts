@@ -1,6 +1,6 @@
 /**
  * The site's single entry into `content/`: loads the posts collection once per build, checks that each
- * file sits in the folder its own id names, and answers the questions pages ask.
+ * file sits in the folder its own id names, applies staff withdrawals, and answers the questions pages ask.
  */
 import { getCollection } from 'astro:content';
 import { postKey, type Post } from '../schemas/post.ts';
@@ -8,6 +8,7 @@ import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../sc
 import { siteConfig } from '../site.config.ts';
 import { isListed, sortNewestFirst } from '../utils/posts.ts';
 import { resolveAccounts, type SiteAccount } from '../utils/accounts.ts';
+import { applyWithdrawals } from '../utils/withdrawals.ts';
 
 export interface Archive {
   /** Every archived post, newest first, including removed and withdrawn ones. */
@@ -37,7 +38,18 @@ async function loadArchive(): Promise<Archive> {
     }
     return entry.data;
   });
-  const all = sortNewestFirst(posts);
+  const withdrawals = (await getCollection('withdrawals')).map((entry) => {
+    if (entry.id !== `${entry.data.platform}/${entry.data.id}`) {
+      throw new Error(`content/withdrawals/${entry.id}.json names ${entry.data.platform}/${entry.data.id}: the file name must match.`);
+    }
+    return entry.data;
+  });
+  const applied = applyWithdrawals(posts, withdrawals);
+  const stray = applied.unmatched[0];
+  if (stray) {
+    throw new Error(`content/withdrawals/${stray.platform}/${stray.id}.json withdraws a post that is not in the archive.`);
+  }
+  const all = sortNewestFirst(applied.posts);
   const listed = all.filter(isListed);
   return { all, listed, accounts: resolveAccounts(siteConfig.accounts, all), state: readArchiveState() };
 }

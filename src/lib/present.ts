@@ -13,3 +13,8 @@ export function displayTitle(post: Pick<Post, 'title' | 'publishedAt'>): string 
 export function describe(post: Pick<Post, 'text' | 'title' | 'publishedAt'>, maxLength = 200): string {
   return summarize(post.text, maxLength) || displayTitle(post);
 }
+
+/** The title a reader may see: none for a post staff withdrew from public view. */
+export function publicTitle(post: Pick<Post, 'title' | 'publishedAt' | 'provenance'>): string {
+  return post.provenance.removed?.reason === 'withdrawn' ? t.removal.withdrawnTitle : displayTitle(post);
+}

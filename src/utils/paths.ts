@@ -36,6 +36,7 @@ export function createPaths(baseUrl: string) {
     openData: () => at('data'),
     about: () => at('tentang'),
     feed: () => file('rss.xml'),
+    changesFeed: () => file('perubahan.xml'),
     accountFeed: (slug: string) => file('akun', slug, 'rss.xml'),
     hashtagFeed: (tag: string) => file('tagar', tag, 'rss.xml'),
     postsJson: () => file('data', 'posts.json'),

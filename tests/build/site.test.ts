@@ -23,7 +23,7 @@ import {
   distFileForPath,
   keyOf,
   listFiles,
-  readAllPosts,
+  readPresentedPosts,
   readArchiveState,
   readDist,
   readListedPosts,
@@ -38,7 +38,7 @@ const POST_JS_MAX_BYTES = 10 * 1024;
 /** The element that holds a post's own text (the caption or description). */
 const POST_TEXT_SELECTOR = 'article.post .post-text';
 
-const allPosts = readAllPosts();
+const allPosts = readPresentedPosts();
 const listed = readListedPosts();
 const withdrawn = allPosts.filter((post) => post.provenance.removed?.reason === 'withdrawn');
 const absolute = (urlPath: string) => new URL(urlPath, siteConfig.baseUrl).href;

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { postSchema, type Post } from '../../src/schemas/post.ts';
 import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../../src/schemas/archive.ts';
 import { siteConfig } from '../../src/site.config.ts';
+import { withdrawalSchema, WITHDRAWALS_DIR, type Withdrawal } from '../../src/schemas/withdrawal.ts';
+import { applyWithdrawals } from '../../src/utils/withdrawals.ts';
 import { createPaths } from '../../src/utils/paths.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,9 +41,21 @@ export function readAllPosts(): Post[] {
   return posts;
 }
 
+/** Every staff withdrawal in content/withdrawals/<platform>/<id>.json, parsed with the shared schema. */
+export function readWithdrawals(): Withdrawal[] {
+  const dir = path.join(CONTENT_DIR, WITHDRAWALS_DIR);
+  if (!existsSync(dir)) return [];
+  return listFiles(dir, (name) => name.endsWith('.json')).map((file) => withdrawalSchema.parse(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))));
+}
+
+/** Every post as the site presents it: post.json with the staff withdrawals applied. */
+export function readPresentedPosts(): Post[] {
+  return applyWithdrawals(readAllPosts(), readWithdrawals()).posts;
+}
+
 /** Listed posts (not withdrawn), newest first; ties broken by id as the site does. */
 export function readListedPosts(): Post[] {
-  return readAllPosts()
+  return readPresentedPosts()
     .filter((post) => post.provenance.removed?.reason !== 'withdrawn')
     .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
