@@ -5,10 +5,12 @@ import sitemap from '@astrojs/sitemap';
 import { siteConfig } from './src/site.config.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { withdrawnPageUrls } from './src/lib/withdrawn-pages.ts';
+import { openDataFiles } from './src/integrations/open-data-files.ts';
 
 const { origin, pathname } = new URL(siteConfig.baseUrl);
+const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
 // Withdrawn posts keep a tombstone page, but search engines are not pointed at it.
-const withdrawn = withdrawnPageUrls(fileURLToPath(new URL('./content/', import.meta.url)), siteConfig.baseUrl);
+const withdrawn = withdrawnPageUrls(contentDir, siteConfig.baseUrl);
 
 export default defineConfig({
   site: origin,
@@ -29,6 +31,7 @@ export default defineConfig({
   },
   integrations: [
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !withdrawn.has(page) }),
+    openDataFiles(contentDir),
     pagefindSearch(),
   ],
 });

@@ -157,6 +157,12 @@ export const t = {
     changes: (count: number) => `${count} versi sebelumnya`,
     openData: 'Unduh seluruh arsip sebagai data terbuka',
     changesFeed: 'RSS perubahan arsip (diubah, dihapus, ditarik)',
+    verifyHeading: 'Memeriksa keaslian salinan',
+    verifyIntro:
+      'Setiap berkas arsip (post.json dan gambar aslinya) diterbitkan apa adanya di folder data/arsip, bersama daftar sidik jari SHA-256 setiap berkas. Siapa pun yang mengunduh data terbuka dapat memeriksa bahwa salinannya sama persis dengan yang diterbitkan di sini dan dengan riwayat git arsip.',
+    verifyManifest: 'Daftar sidik jari (manifest-sha256.txt)',
+    verifyHow: 'Cara memeriksa: unduh berkas-berkas ke satu folder dengan susunan yang sama seperti di daftar, lalu jalankan',
+    verifyResult: 'Setiap baris harus berakhir dengan “OK”.',
   },
   openData: {
     title: 'Data terbuka',
@@ -167,6 +173,8 @@ export const t = {
     csvNote:
       'Di CSV, sel yang diawali =, +, - atau @ diberi awalan tanda kutip tunggal agar lembar kerja tidak menjalankannya sebagai rumus.',
     feeds: 'Umpan RSS',
+    archiveFiles: 'Berkas arsip asli (post.json dan gambar), apa adanya',
+    manifest: 'Sidik jari SHA-256 setiap berkas (manifest-sha256.txt)',
   },
   notFound: {
     title: 'Halaman tidak ditemukan',

@@ -41,6 +41,8 @@ export function createPaths(baseUrl: string) {
     hashtagFeed: (tag: string) => file('tagar', tag, 'rss.xml'),
     postsJson: () => file('data', 'posts.json'),
     postsCsv: () => file('data', 'posts.csv'),
+    manifest: () => file('data', 'manifest-sha256.txt'),
+    archiveFiles: () => at('data', 'arsip'),
     /** A file under the base path; `/` separates folders (each segment is encoded). */
     asset: (path: string) => file(...path.split('/')),
     /** The absolute URL of a path from this object. */
