@@ -18,7 +18,7 @@ import { FatalSyncError, ItemError } from './errors.ts';
 // Atomic writes
 
 /** Our temp files: `.<target name>.<pid>.<random hex>.tmp`, beside the target (a rename never crosses disks). */
-const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 
 /** Writes a temp file in the same folder, flushes it to disk, and renames it over `path`. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -1,0 +1,81 @@
+/**
+ * The files in a post folder against its post.json: every mirrored item's file is there with the recorded
+ * sha256 and size, and every other file is reported (an orphan, or a second copy of post.json).
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { MirroredMedia, Post } from '../../src/schemas/post.ts';
+import type { PostFolder } from './layout.ts';
+import { error, shortHash, type Problem } from './problems.ts';
+
+/** Problems with the post's mirrored files; `checked` counts the files that passed. */
+export async function checkMirroredMedia(contentDir: string, folder: PostFolder, post: Post): Promise<{ problems: Problem[]; checked: number }> {
+  const problems: Problem[] = [];
+  let checked = 0;
+  for (const item of mirroredItems(post)) {
+    const path = `${folder.path}/${item.file}`;
+    // The layout walk lists plain files only, so a folder or link under a media name counts as missing here
+    // (and the walk reports it as what it is).
+    const problem = folder.files.includes(item.file)
+      ? await checkMediaFile(join(contentDir, path), item)
+      // The sync never fetches a mirrored item again, so git history is the only way back.
+      : 'missing: post.json lists it as mirrored (restore it from git history)';
+    if (problem) problems.push(error(path, problem));
+    else checked += 1;
+  }
+  return { problems, checked };
+}
+
+/** What is wrong with one mirrored file, or undefined when it is the file post.json describes. */
+export async function checkMediaFile(path: string, item: MirroredMedia): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (problem) {
+    return `cannot be read (${(problem as NodeJS.ErrnoException).code ?? (problem as Error).message})`;
+  }
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== item.sha256) {
+    return `sha256 differs from post.json: expected ${shortHash(item.sha256)}, found ${shortHash(actual)} (the file changed after it was mirrored; restore it from git history)`;
+  }
+  // Same bytes as the sync decoded in full (media.inspectImage) when it mirrored them, so the header's
+  // dimensions are enough here. A full decode costs ~50 ms an image: minutes on CI for a real archive.
+  let size: { width?: number; height?: number };
+  try {
+    size = await sharp(bytes).metadata();
+  } catch (problem) {
+    return `not a readable image (${(problem as Error).message.slice(0, 80)})`;
+  }
+  if (size.width !== item.width || size.height !== item.height) {
+    return `is ${size.width}x${size.height} pixels but post.json records ${item.width}x${item.height}`;
+  }
+  return undefined;
+}
+
+/**
+ * Files in the folder that post.json does not name. A second JSON file there (`post (1).json`,
+ * `post.json.bak`, a case variant `Post.json`) is called out as such: it is a second file for one post,
+ * which the site ignores but a reader of the repository could take for the record.
+ */
+export function unnamedFiles(folder: PostFolder, post: Post): Problem[] {
+  const named = new Set(mirroredItems(post).map((item) => item.file));
+  const hasPending = post.media.some((item) => item.status === 'pending');
+  return folder.files
+    .filter((file) => !named.has(file))
+    .map((file) => error(`${folder.path}/${file}`, unnamedFileMessage(file, hasPending)));
+}
+
+function unnamedFileMessage(file: string, hasPending: boolean): string {
+  if (file.toLowerCase().includes('.json')) {
+    return 'a second JSON file beside post.json (a copy?): post.json alone is the record; remove this one';
+  }
+  // A sync killed between writing an image and its post.json leaves such a file; the next run adopts it.
+  const adoptable = hasPending ? ' (if a sync was killed while mirroring a pending item, the next sync adopts it)' : '';
+  return `an orphan: no mirrored media item in post.json names it${adoptable}`;
+}
+
+function mirroredItems(post: Post): MirroredMedia[] {
+  return post.media.filter((item): item is MirroredMedia => item.status === 'mirrored');
+}
