@@ -17,6 +17,8 @@ export interface PlatformSummary {
   removed: number;
   skipped: { id: string; reason: string }[];
   warnings: string[];
+  /** Why this platform stopped early, when it did (the other platform still ran). */
+  fatal: { reason: FatalReason; message: string; action: string } | null;
 }
 
 export interface SyncSummary {
@@ -53,7 +55,7 @@ export function emptySummary(startedAt: string, mode: SyncSummary['mode'], dryRu
 }
 
 export function emptyPlatformSummary(platform: Platform): PlatformSummary {
-  return { platform, new: 0, edited: 0, restored: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], warnings: [] };
+  return { platform, new: 0, edited: 0, restored: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], warnings: [], fatal: null };
 }
 
 export function countChange(summary: PlatformSummary, change: PostChange): void {
@@ -73,6 +75,7 @@ export function formatSummary(summary: SyncSummary): string[] {
         `${platform.restored} restored, ${platform.updated} updated, ${platform.unchanged} unchanged, ${platform.skipped.length} skipped`,
     );
     for (const skipped of platform.skipped) lines.push(`    skipped ${skipped.id}: ${skipped.reason}`);
+    if (platform.fatal && platform.fatal.message !== summary.fatal?.message) lines.push(`    stopped: ${platform.fatal.message} ${platform.fatal.action}`);
   }
   for (const line of summary.notSynced) lines.push(`  ${line}`);
   const requests = Object.entries(summary.requests)

@@ -169,7 +169,16 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
     const accountId = source.platform === 'youtube' ? settings.youtube!.account.id : settings.instagram!.account.id;
     const platformSummary = emptyPlatformSummary(source.platform);
     summary.platforms.push(platformSummary);
-    await syncPlatform(context, source, accountId, archive.posts, blocked, platformSummary);
+    try {
+      await syncPlatform(context, source, accountId, archive.posts, blocked, platformSummary);
+    } catch (error) {
+      // One platform's stop (quota spent, token expired) must not keep the other from being archived.
+      if (!(error instanceof FatalSyncError) || !error.platform) throw error;
+      const fatal = { reason: error.reason, message: error.message, action: error.action };
+      platformSummary.fatal = fatal;
+      summary.fatal ??= fatal;
+      reporter.line(`${source.platform}: stopped: ${error.message}`);
+    }
     if (source === youtube && youtube.uploadsPlaylistId) {
       nextState = { ...nextState, youtube: { channelId: settings.youtube!.channelId, uploadsPlaylistId: youtube.uploadsPlaylistId } };
     }

@@ -46,7 +46,13 @@ describe('fatal errors end the run with a message a person can act on', () => {
     expect(result.stdout).toMatch(/daily API quota is spent/);
     expect(result.stdout).toMatch(/midnight Pacific time/);
     expect(requests(result, 'youtube.videos')).toBe(1);
-    await readArchive(workspace); // throws on any invalid file
+    // YouTube's quota does not hold Instagram back: it is archived in the same run.
+    const archive = await readArchive(workspace); // throws on any invalid file
+    expect([...archive.values()].filter((post) => post.platform === 'instagram')).toHaveLength(23);
+    expect(result.summary!.platforms.map((platform) => [platform.platform, platform.fatal?.reason ?? null])).toEqual([
+      ['youtube', 'quota-exceeded'],
+      ['instagram', null],
+    ]);
     expectNoSecretsIn(result);
   });
 
