@@ -50,7 +50,9 @@ export function openDataFiles(contentDir: string): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const dataDir = join(fileURLToPath(dir), 'data');
         const files = [...DUMPS, ...(await copyArchive(contentDir, dataDir))];
-        const lines = await Promise.all(files.map(async (file) => `${await sha256(join(dataDir, file))}  ${file}`));
+        // One file at a time: a large archive has tens of thousands, more than a process may hold open at once.
+        const lines: string[] = [];
+        for (const file of files) lines.push(`${await sha256(join(dataDir, file))}  ${file}`);
         await writeFile(join(dataDir, MANIFEST_FILE), `${lines.join('\n')}\n`);
         logger.info(`Published ${files.length - DUMPS.length} archive files with data/${MANIFEST_FILE}.`);
       },
