@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import type { Platform } from '../../src/schemas/post.ts';
 import type { SiteConfig } from '../../src/schemas/site-config.ts';
 import { FatalSyncError } from './errors.ts';
+import { issueLines } from '../../src/schemas/issues.ts';
 
 export const DEFAULT_YOUTUBE_API_ROOT = 'https://youtube.googleapis.com/';
 export const DEFAULT_INSTAGRAM_API_ROOT = 'https://graph.instagram.com';
@@ -132,7 +133,7 @@ export function readSettings(
   const flags = parseFlags(argv, repoRoot);
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    const lines = issueLines(parsed.error.issues).map((line) => `  - ${line}`);
     throw new FatalSyncError(
       'configuration',
       `Some sync settings in the environment are not valid:\n${lines.join('\n')}`,

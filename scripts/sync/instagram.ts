@@ -11,7 +11,8 @@ import { INSTAGRAM_API_VERSION, type AccountRef, type InstagramSettings } from '
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { getJson, type HttpOptions } from './http.ts';
 import type { FetchMode, PlatformSource, SourceItem } from './source.ts';
-import { parseApiInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
+import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
+import { describeIssues } from '../../src/schemas/issues.ts';
 
 export const MEDIA_FIELDS =
   'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,username,children{id,media_type,media_url,thumbnail_url}';
@@ -64,13 +65,11 @@ export function normaliseMedia(input: unknown, account: AccountRef): UpstreamPos
   const rawId = (input as { id?: unknown } | null)?.id;
   const parsed = rawMedia.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`).join('; ');
-    throw new ItemError('instagram', rawId, `unexpected media data (${problems})`);
+    throw new ItemError('instagram', rawId, `unexpected media data (${describeIssues(parsed.error.issues, '(item)')})`);
   }
   const item = parsed.data;
   if (!isValidPostId('instagram', item.id)) throw new ItemError('instagram', item.id, 'is not a valid Instagram media id');
-  const publishedAt = parseApiInstant(item.timestamp);
-  if (!publishedAt) throw new ItemError('instagram', item.id, `timestamp is not a valid date: ${JSON.stringify(item.timestamp).slice(0, 40)}`);
+  const publishedAt = parseInstant(item.timestamp, 'timestamp', item.id, 'instagram');
 
   const text = item.caption ?? '';
   let media: UpstreamMedia[];

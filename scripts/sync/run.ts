@@ -27,6 +27,7 @@ import {
 } from './store.ts';
 import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
+import { describeIssues } from '../../src/schemas/issues.ts';
 
 /** Warn this long before the Instagram token expires. */
 export const TOKEN_WARNING_DAYS = 10;
@@ -264,8 +265,7 @@ async function archivePost(
   const { post, change } = mergeUpstream(existing, upstream, media, now);
   const checked = postSchema.safeParse(post);
   if (!checked.success) {
-    const problems = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new ItemError(upstream.platform, upstream.id, `does not fit the archive schema (${problems})`);
+    throw new ItemError(upstream.platform, upstream.id, `does not fit the archive schema (${describeIssues(checked.error.issues)})`);
   }
   countChange(tally, change);
   if (change === 'unchanged' && existing?.provenance.lastSeenAt === post.provenance.lastSeenAt) return;

@@ -13,6 +13,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../../src/schemas/archive.ts';
 import { PLATFORMS, isValidPostId, postFolder, postKey, postSchema, type Platform, type Post } from '../../src/schemas/post.ts';
 import { FatalSyncError, ItemError } from './errors.ts';
+import { describeIssues } from '../../src/schemas/issues.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Atomic writes
@@ -256,7 +257,7 @@ export function postDirectory(contentDir: string, platform: Platform, id: string
 export function serializePost(post: Post): string {
   const result = postSchema.safeParse(post);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(post)'}: ${issue.message}`).join('; ');
+    const issues = describeIssues(result.error.issues, '(post)');
     const message = `Refusing to write ${describePost(post)}: it does not match the post schema (${issues})`;
     throw isPlatform(post?.platform) ? new ItemError(post.platform, post.id, message) : new Error(message);
   }
@@ -334,8 +335,7 @@ function parsePostFile(text: string, platform: Platform, folderId: string): { po
   }
   const result = postSchema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(post)'}: ${issue.message}`);
-    return { problem: `does not match the post schema: ${issues.join('; ')}` };
+    return { problem: `does not match the post schema: ${describeIssues(result.error.issues, '(post)')}` };
   }
   const post = result.data;
   if (post.platform !== platform || post.id !== folderId) {
@@ -361,7 +361,7 @@ export async function readArchiveState(contentDir: string): Promise<ArchiveState
   }
   const result = archiveStateSchema.safeParse(value);
   if (!result.success) {
-    throw archiveStateError(`does not match its schema: ${result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`);
+    throw archiveStateError(`does not match its schema: ${describeIssues(result.error.issues, '(file)')}`);
   }
   return result.data;
 }

@@ -2,7 +2,8 @@
  * A post as a platform shows it right now, normalised by the platform modules (youtube.ts,
  * instagram.ts). Past this point nothing knows which API a post came from unless it asks `platform`.
  */
-import type { Post } from '../../src/schemas/post.ts';
+import type { Platform, Post } from '../../src/schemas/post.ts';
+import { ItemError } from './errors.ts';
 
 export interface UpstreamMedia {
   role: 'image' | 'poster';
@@ -37,4 +38,11 @@ export function parseApiInstant(value: string): string | undefined {
   const offsetMinutes =
     zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   return toInstant(new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000));
+}
+
+/** An API date field as a stored instant, or an item error naming the field and the value. */
+export function parseInstant(value: string | undefined, field: string, itemId: string, platform: Platform): string {
+  const instant = value === undefined ? undefined : parseApiInstant(value);
+  if (!instant) throw new ItemError(platform, itemId, `${field} is not a valid date: ${JSON.stringify(value ?? null).slice(0, 40)}`);
+  return instant;
 }

@@ -13,7 +13,8 @@ import type { AccountRef, YoutubeSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
 import type { FetchMode, PlatformSource, SourceItem } from './source.ts';
-import { parseApiInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
+import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
+import { describeIssues } from '../../src/schemas/issues.ts';
 
 /** A video of up to three minutes tagged #shorts is a Short; the API has no field for it. */
 export const SHORT_MAX_SECONDS = 180;
@@ -67,13 +68,6 @@ export function parseIsoDuration(text: string | undefined): number | undefined {
   return ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds);
 }
 
-/** A date from the API as a stored instant, or an item error naming the field. */
-export function parseInstant(value: string | undefined, field: string, itemId: string, platform: 'youtube' | 'instagram'): string {
-  const instant = value === undefined ? undefined : parseApiInstant(value);
-  if (!instant) throw new ItemError(platform, itemId, `${field} is not a valid date: ${JSON.stringify(value ?? null).slice(0, 40)}`);
-  return instant;
-}
-
 const THUMBNAIL_PREFERENCE = ['maxres', 'standard', 'high', 'medium', 'default'];
 
 function isShort(video: RawVideo, seconds: number | undefined): boolean {
@@ -90,8 +84,7 @@ export function normaliseVideo(input: unknown, account: AccountRef): UpstreamPos
   const parsed = rawVideo.safeParse(input);
   const rawId = (input as { id?: unknown } | null)?.id;
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new ItemError('youtube', rawId, `unexpected video data (${problems})`);
+    throw new ItemError('youtube', rawId, `unexpected video data (${describeIssues(parsed.error.issues, '(item)')})`);
   }
   const video = parsed.data;
   if (!isValidPostId('youtube', video.id)) throw new ItemError('youtube', video.id, 'is not a valid YouTube video id');

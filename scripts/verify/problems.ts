@@ -42,10 +42,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => byText(a.file, b.file) || byText(a.message, b.message));
 }
 
-/** How a zod error reads in one line: `field.path: message; …` (`rootLabel` for the file as a whole). */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], rootLabel: string): string {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || rootLabel}: ${issue.message}`).join('; ');
-}
+export { describeIssues } from '../../src/schemas/issues.ts';
 
 /** The first 12 hex digits: enough to tell two hashes apart in a log line. */
 export function shortHash(sha256: string): string {

@@ -9,6 +9,7 @@ import { siteConfig } from '../site.config.ts';
 import { isListed, sortNewestFirst } from '../utils/posts.ts';
 import { resolveAccounts, type SiteAccount } from '../utils/accounts.ts';
 import { applyWithdrawals } from '../utils/withdrawals.ts';
+import { describeIssues } from '../schemas/issues.ts';
 
 export interface Archive {
   /** Every archived post, newest first, including removed and withdrawn ones. */
@@ -62,8 +63,7 @@ function readArchiveState(): ArchiveState {
   if (raw === undefined) return { schemaVersion: 1, sample: false, lastSyncAt: null };
   const result = archiveStateSchema.safeParse(raw);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new Error(`content/${ARCHIVE_STATE_FILE} is not valid: ${problems.join('; ')}`);
+    throw new Error(`content/${ARCHIVE_STATE_FILE} is not valid: ${describeIssues(result.error.issues)}`);
   }
   return result.data;
 }

@@ -3,6 +3,7 @@
  * person can act on; every other module reads the parsed value from `src/site.config.ts`.
  */
 import { z } from 'astro/zod';
+import { issueLines } from './issues.ts';
 
 const slug = z
   .string()
@@ -73,6 +74,6 @@ export class SiteConfigError extends Error {
 export function parseSiteConfig(raw: unknown, source = 'src/site.config.ts'): SiteConfig {
   const result = siteConfigSchema.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const lines = issueLines(result.error.issues).map((line) => `  - ${line}`);
   throw new SiteConfigError(`The site configuration in ${source} is not valid:\n${lines.join('\n')}`);
 }
