@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { PlatformSummary, SyncSummary } from './sync/report.ts';
+import { historyIncompleteLine, type PlatformSummary, type SyncSummary } from './sync/report.ts';
 
 /** Longest subject line `git log --oneline` and most tools show whole. */
 export const SUBJECT_MAX = 72;
@@ -107,6 +107,13 @@ function allWarnings(summary: SyncSummary): string[] {
   return [...summary.warnings, ...summary.platforms.flatMap((platform) => platform.warnings)].map(oneLine);
 }
 
+/** One line per account whose first import is still under way. */
+function incompleteHistories(summary: SyncSummary): string[] {
+  return summary.platforms.flatMap((platform) =>
+    platform.history && !platform.history.complete ? [historyIncompleteLine(platform.platform, platform.history.archived)] : [],
+  );
+}
+
 /** The whole commit message: the subject, a blank line, then the body. */
 export function commitMessage(summary: SyncSummary): string {
   const body: string[] = [modeLine(summary), `Started ${summary.startedAt}, finished ${summary.finishedAt ?? '(not recorded)'}.`, ''];
@@ -115,6 +122,8 @@ export function commitMessage(summary: SyncSummary): string {
     body.push(platformLine(platform));
     for (const skipped of platform.skipped) body.push(`  skipped ${oneLine(skipped.id)}: ${oneLine(skipped.reason)}`);
   }
+  const importing = incompleteHistories(summary);
+  if (importing.length) body.push('', ...importing);
   for (const line of summary.notSynced) body.push(`Not synced: ${oneLine(line)}`);
   if (summary.platforms.length === 0 && summary.notSynced.length === 0) body.push('No platform was synced.');
   if (!describe(totals(summary))) {
@@ -166,6 +175,8 @@ export function markdownSummary(summary: SyncSummary): string {
   }
   for (const line of summary.notSynced) lines.push(`- ${md(line)}`);
   if (summary.notSynced.length) lines.push('');
+  const importing = incompleteHistories(summary);
+  if (importing.length) lines.push(...importing.map((line) => `- ${md(line)}`), '');
 
   const skipped = summary.platforms.flatMap((p) => p.skipped.map((item) => `- ${p.platform} \`${oneLine(item.id).replace(/`/g, "'")}\`: ${md(item.reason)}`));
   if (skipped.length) lines.push('### Skipped', '', ...skipped, '');

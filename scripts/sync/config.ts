@@ -1,6 +1,6 @@
 /**
- * What a sync run works on: command-line flags and the six environment variables of DESIGN.md, checked
- * once here. Accounts come from the site config; the environment may override their ids. A platform
+ * What a sync run works on: command-line flags and the environment variables (the six of DESIGN.md,
+ * `INSTAGRAM_API_VERSION`, and a few for tests), checked once here. Accounts come from the site config; the environment may override their ids. A platform
  * without credentials is skipped with one line, not an error.
  */
 import { parseArgs } from 'node:util';
@@ -13,14 +13,29 @@ import { issueLines } from '../../src/schemas/issues.ts';
 
 export const DEFAULT_YOUTUBE_API_ROOT = 'https://youtube.googleapis.com/';
 export const DEFAULT_INSTAGRAM_API_ROOT = 'https://graph.instagram.com';
-/** The Graph API version every Instagram request names; bump it deliberately, after reading the changelog. */
-export const INSTAGRAM_API_VERSION = 'v23.0';
+/**
+ * The Graph API version Instagram requests name unless `INSTAGRAM_API_VERSION` says otherwise. Meta
+ * keeps a version for about two years; move on deliberately, after reading the changelog.
+ * @see https://developers.facebook.com/docs/graph-api/changelog
+ */
+export const DEFAULT_INSTAGRAM_API_VERSION = 'v26.0';
+
+/** When Meta retires the versions it has announced (from the changelog's table); the sync warns 60 days ahead. */
+export const INSTAGRAM_API_RETIREMENTS: Readonly<Record<string, string>> = {
+  'v21.0': '2027-01-21',
+  'v22.0': '2027-05-20',
+  'v23.0': '2027-10-08',
+  'v24.0': '2028-02-18',
+  'v25.0': '2028-07-29',
+};
 
 export interface SyncFlags {
   only: Platform | undefined;
   full: boolean;
   dryRun: boolean;
   refreshToken: boolean;
+  /** Most new posts to archive per account in this run (a first import then spreads over runs); undefined: no cap. */
+  maxNew: number | undefined;
   /** The archive folder (default `content/` of this repository). */
   contentDir: string;
   /** Where the JSON summary is written for CI. */
@@ -46,6 +61,8 @@ export interface InstagramSettings {
   /** The id used in request paths: a number, or `me` for the token's own account. */
   userId: string;
   apiRoot: string;
+  /** The Graph API version in every request path, e.g. `v26.0`. */
+  apiVersion: string;
   account: AccountRef;
 }
 
@@ -60,7 +77,7 @@ export interface SyncSettings {
 }
 
 const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
-                      [--content DIR] [--summary FILE]`;
+                      [--max-new N] [--content DIR] [--summary FILE]`;
 
 export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
   let values;
@@ -72,6 +89,7 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
         full: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         'refresh-token': { type: 'boolean', default: false },
+        'max-new': { type: 'string' },
         content: { type: 'string' },
         summary: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -86,11 +104,16 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
   if (values.only !== undefined && values.only !== 'youtube' && values.only !== 'instagram') {
     throw new FatalSyncError('configuration', `--only must be "youtube" or "instagram", not "${values.only}".`, USAGE);
   }
+  const maxNew = values['max-new'];
+  if (maxNew !== undefined && !/^[1-9]\d{0,6}$/.test(maxNew)) {
+    throw new FatalSyncError('configuration', `--max-new must be a whole number of posts from 1, not "${maxNew}".`, USAGE);
+  }
   return {
     only: values.only,
     full: values.full,
     dryRun: values['dry-run'],
     refreshToken: values['refresh-token'],
+    maxNew: maxNew === undefined ? undefined : Number(maxNew),
     contentDir: resolve(repoRoot, values.content ?? 'content'),
     summaryFile: resolve(repoRoot, values.summary ?? '.cache/sync-summary.json'),
   };
@@ -116,6 +139,9 @@ const environmentSchema = z.object({
   INSTAGRAM_USER_ID: optionalText.pipe(z.string().regex(/^(me|[0-9]{1,32})$/, 'must be a number or "me"').optional()),
   YOUTUBE_API_ROOT: optionalText.pipe(apiRoot.optional()),
   INSTAGRAM_API_ROOT: optionalText.pipe(apiRoot.optional()),
+  INSTAGRAM_API_VERSION: optionalText.pipe(
+    z.string().regex(/^v\d{1,3}\.\d$/, `must be a Graph API version such as "${DEFAULT_INSTAGRAM_API_VERSION}"`).optional(),
+  ),
   // Tuning, mostly for tests against a local fake API: how long one request may take, and the first retry pause.
   WARTA_HTTP_TIMEOUT_MS: optionalText.pipe(milliseconds(50, 300_000).optional()),
   WARTA_RETRY_BASE_MS: optionalText.pipe(milliseconds(1, 60_000).optional()),
@@ -174,6 +200,7 @@ export function readSettings(
         accessToken: vars.INSTAGRAM_ACCESS_TOKEN,
         userId,
         apiRoot: (vars.INSTAGRAM_API_ROOT ?? DEFAULT_INSTAGRAM_API_ROOT).replace(/\/+$/, ''),
+        apiVersion: vars.INSTAGRAM_API_VERSION ?? DEFAULT_INSTAGRAM_API_VERSION,
         account: { id: accountId, handle: instagramAccount?.handle ?? accountId, name: instagramAccount?.name ?? accountId },
       };
     }
@@ -185,6 +212,16 @@ export function readSettings(
     skipped,
     tuning: { timeoutMs: vars.WARTA_HTTP_TIMEOUT_MS, retryBaseMs: vars.WARTA_RETRY_BASE_MS, now: vars.WARTA_SYNC_NOW },
   };
+}
+
+/** A warning when the configured Graph API version is retired, or will be within 60 days; undefined otherwise. */
+export function apiVersionWarning(version: string, now: Date): string | undefined {
+  const retiresOn = INSTAGRAM_API_RETIREMENTS[version];
+  if (!retiresOn) return undefined;
+  const days = Math.floor((Date.parse(`${retiresOn}T00:00:00Z`) - now.getTime()) / 86_400_000);
+  if (days > 60) return undefined;
+  const when = days <= 0 ? `was retired by Meta on ${retiresOn}` : `will be retired by Meta on ${retiresOn}, in ${days} day(s)`;
+  return `Instagram: Graph API ${version} ${when}. Set the INSTAGRAM_API_VERSION variable to a newer version (README: "Moving to a new Graph API version").`;
 }
 
 /** Every secret of a run, so output can be scrubbed of them whatever happens. */

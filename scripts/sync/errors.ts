@@ -12,6 +12,7 @@ export type FatalReason =
   | 'token-expired'
   | 'permission-denied'
   | 'locked'
+  | 'rate-limited'
   | 'unavailable';
 
 export class FatalSyncError extends Error {
@@ -48,11 +49,38 @@ export class RetryableError extends Error {
   override name = 'RetryableError';
   /** Server-requested wait (Retry-After), when it gave one. */
   readonly retryAfterMs: number | undefined;
+  /** The HTTP status of the answer, when there was one (none for a timeout or a dropped connection). */
+  readonly status: number | undefined;
+  /** Set by `withRetry` when it stopped trying: how many attempts were made, over how long. */
+  gaveUp: { attempts: number; elapsedMs: number } | undefined;
 
-  constructor(message: string, retryAfterMs?: number) {
+  constructor(message: string, retryAfterMs?: number, status?: number) {
     super(message);
     this.retryAfterMs = retryAfterMs;
+    this.status = status;
   }
+}
+
+const PLATFORM_NAMES: Record<Platform, string> = { youtube: 'YouTube', instagram: 'Instagram' };
+
+/** What staff read when a platform did not answer: nothing is lost, and the schedule tries again. */
+export const OUTAGE_ACTION =
+  'Nothing was lost: everything archived before stays as it is, and the next scheduled run tries again. Only if this repeats for more than a day, report this message.';
+
+/**
+ * A platform that kept failing (every retry spent, or a broken answer) as a stop of that platform:
+ * an outage is not a bug, so it ends with exit 1 and one plain line, e.g.
+ * "YouTube answered HTTP 503 to 5 attempts over 11 s (playlistItems)."
+ */
+export function outageStop(platform: Platform, error: RetryableError): FatalSyncError {
+  const name = PLATFORM_NAMES[platform];
+  const attempts = error.gaveUp?.attempts ?? 1;
+  const over = error.gaveUp ? ` over ${Math.max(1, Math.round(error.gaveUp.elapsedMs / 1000))} s` : '';
+  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}${over}`;
+  // The message already names the endpoint and what went wrong; drop our "(gave up …)" tail, said better here.
+  const detail = error.message.replace(/ \(gave up after \d+ attempts?\)$/, '');
+  const what = error.status !== undefined ? `${name} answered HTTP ${error.status} to ${tries}` : `${name} gave no usable answer to ${tries}`;
+  return new FatalSyncError('unavailable', `${what} (${detail}).`, OUTAGE_ACTION, platform);
 }
 
 /** A download answered with a status that retrying will not change (404, 403, 410, …). */

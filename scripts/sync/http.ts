@@ -17,6 +17,8 @@ export interface HttpOptions {
   userAgent?: string;
   /** Called once per HTTP attempt, for request counting. */
   onAttempt?: (endpoint: string) => void;
+  /** Sees every answer's headers before it is handled (Instagram reads its rate-limit usage there). */
+  onResponse?: (response: Response) => void;
 }
 
 /** Decides fatal / item / retryable for an answer that is not 2xx, 429 or 5xx. `body` is parsed JSON when it parses, else text. */
@@ -112,6 +114,7 @@ async function attemptWithRetry<T>(
     try {
       // The signal also aborts reading the body, so a server that stalls mid-answer is cut off too.
       const response = await io(() => fetch(url, { headers: requestHeaders, signal: AbortSignal.timeout(timeoutMs) }));
+      options.onResponse?.(response);
       return await handle(response, io);
     } catch (error) {
       throw scrubSecrets(error, secrets);
@@ -124,7 +127,7 @@ async function attemptWithRetry<T>(
 function throwIfWorthRetrying(endpoint: string, response: Response): void {
   if (response.status === 429 || response.status >= 500) {
     void response.body?.cancel().catch(() => {});
-    throw new RetryableError(`${endpoint}: HTTP ${statusText(response)}`, parseRetryAfter(response.headers.get('retry-after')));
+    throw new RetryableError(`${endpoint}: HTTP ${statusText(response)}`, parseRetryAfter(response.headers.get('retry-after')), response.status);
   }
 }
 

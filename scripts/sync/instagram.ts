@@ -7,10 +7,11 @@
 import { z } from 'astro/zod';
 import { isValidPostId } from '../../src/schemas/post.ts';
 import { deriveTitle, extractHashtags, safeHttpUrl } from '../../src/utils/text.ts';
-import { INSTAGRAM_API_VERSION, type AccountRef, type InstagramSettings } from './config.ts';
+import type { AccountRef, InstagramSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { getJson, type HttpOptions } from './http.ts';
-import type { FetchMode, PlatformSource, SourceItem } from './source.ts';
+import { nearLimitStop, rateLimitedStop, readUsage, usageCallsForStop, type UsageReading } from './instagram-usage.ts';
+import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
 import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
 import { describeIssues } from '../../src/schemas/issues.ts';
 
@@ -109,8 +110,19 @@ interface GraphErrorBody {
 
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
 
+/** What else the classifier may know of a failed request. */
+export interface InstagramErrorContext {
+  /** The media object asked for (an error about it skips that post only). */
+  itemId?: string | undefined;
+  /** The listing page was asked for with a saved cursor (an invalid-parameter error then means the cursor). */
+  withCursor?: boolean;
+  /** The answer's rate-limit usage headers. */
+  usage?: UsageReading | undefined;
+  now?: Date;
+}
+
 /** Sorts a Graph API error answer into fatal, retryable or (for one media object) an item error. */
-export function classifyInstagramError(status: number, body: unknown, itemId?: string): Error {
+export function classifyInstagramError(status: number, body: unknown, context: InstagramErrorContext = {}): Error {
   const error = (body as GraphErrorBody | undefined)?.error;
   const code = error?.code;
   const message = (error?.message ?? `HTTP ${status}`).slice(0, 300);
@@ -123,8 +135,12 @@ export function classifyInstagramError(status: number, body: unknown, itemId?: s
       'instagram',
     );
   }
-  if ((code !== undefined && (RATE_LIMIT_CODES.has(code) || (code >= 80001 && code <= 80014))) || error?.is_transient || code === 1 || code === 2) {
-    return new RetryableError(`Instagram: rate limited or temporarily unavailable (code ${code}: ${message})`);
+  // A limit is not lifted by asking again: stop the platform at once and say when access returns.
+  if (code !== undefined && (RATE_LIMIT_CODES.has(code) || (code >= 80001 && code <= 80014))) {
+    return rateLimitedStop(code, message, context.usage, context.now ?? new Date());
+  }
+  if (error?.is_transient || code === 1 || code === 2) {
+    return new RetryableError(`Instagram: temporarily unavailable (code ${code}: ${message})`, undefined, status);
   }
   if (code === 10 || (code !== undefined && code >= 200 && code < 300)) {
     return new FatalSyncError(
@@ -134,7 +150,8 @@ export function classifyInstagramError(status: number, body: unknown, itemId?: s
       'instagram',
     );
   }
-  if (itemId && code === 100) return new ItemError('instagram', itemId, `not available upstream (${message})`);
+  if (context.itemId && code === 100) return new ItemError('instagram', context.itemId, `not available upstream (${message})`);
+  if (context.withCursor && code === 100) return new StaleCursorError(`the saved place in the media listing (an after cursor) was refused (${message})`);
   return new FatalSyncError(
     'unavailable',
     `Instagram: HTTP ${status}${code !== undefined ? `, code ${code}` : ''} (${message}).`,
@@ -153,98 +170,84 @@ export interface InstagramSourceOptions {
 
 export class InstagramSource implements PlatformSource {
   readonly platform = 'instagram' as const;
-  readonly #options: InstagramSourceOptions;
+  readonly #settings: InstagramSettings;
+  readonly #http: HttpOptions;
+  /** Raw media objects read on listing pages in this run: their details need no further request. */
+  readonly #listed = new Map<string, unknown>();
+  /** The rate-limit usage the last answer reported. */
+  #usage: UsageReading | undefined;
 
   constructor(options: InstagramSourceOptions) {
-    this.#options = options;
+    this.#settings = options.settings;
+    this.#http = {
+      ...options.http,
+      onResponse: (response) => {
+        this.#usage = readUsage(response.headers) ?? this.#usage;
+        options.http.onResponse?.(response);
+      },
+    };
   }
 
   #url(path: string, params: Record<string, string>): URL {
-    const url = new URL(`${this.#options.settings.apiRoot}/${INSTAGRAM_API_VERSION}/${path}`);
+    const url = new URL(`${this.#settings.apiRoot}/${this.#settings.apiVersion}/${path}`);
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    url.searchParams.set('access_token', this.#options.settings.accessToken);
+    url.searchParams.set('access_token', this.#settings.accessToken);
     return url;
   }
 
-  /** A paging link is followed only on the API's own origin: the token travels in it. */
-  #nextPage(next: string | undefined): URL | undefined {
-    if (!next) return undefined;
-    const url = new URL(next);
-    if (url.origin !== new URL(this.#options.settings.apiRoot).origin) {
-      throw new FatalSyncError(
-        'unavailable',
-        `Instagram: a paging link pointed to another host (${url.host}); stopped without following it.`,
-        'Report this message; no request was sent to that host.',
-        'instagram',
-      );
-    }
-    return url;
+  /** Every Graph API request goes through here: none is sent once the usage headers said the allowance is spent. */
+  async #get(url: URL, endpoint: string, context: InstagramErrorContext = {}): Promise<unknown> {
+    if (usageCallsForStop(this.#usage)) throw nearLimitStop(this.#usage!, new Date());
+    return getJson(
+      url,
+      endpoint,
+      (status, answer, response) => classifyInstagramError(status, answer, { ...context, usage: readUsage(response.headers), now: new Date() }),
+      this.#http,
+    );
   }
 
-  async *#pages(mode: FetchMode): AsyncGenerator<SourceItem | { type: 'page'; items: unknown[] }> {
-    let url: URL | undefined = this.#url(`${encodeURIComponent(this.#options.settings.userId)}/media`, {
+  async listPage(cursor: string | null): Promise<ListingPage> {
+    const url = this.#url(`${encodeURIComponent(this.#settings.userId)}/media`, {
       fields: MEDIA_FIELDS,
       limit: String(PAGE_SIZE),
+      ...(cursor ? { after: cursor } : {}),
     });
-    const seen = new Set<string>();
-    while (url) {
-      const body = rawPage.safeParse(
-        await getJson(url, 'instagram.media', (status, answer) => classifyInstagramError(status, answer), this.#options.http),
-      );
-      if (!body.success) throw new RetryableError('Instagram: the media page did not have the expected shape');
-      yield { type: 'page', items: body.data.data };
-      const ids = body.data.data.map((item) => (item as { id?: unknown }).id);
-      if (!mode.full && ids.some((id) => typeof id === 'string' && mode.known.has(id))) return;
-      url = this.#nextPage(body.data.paging?.next);
-      const cursor = url?.searchParams.get('after') ?? url?.href;
-      if (cursor && seen.has(cursor)) {
-        yield { type: 'warning', message: 'Instagram: the paging links came back to a page already read; stopped there.' };
-        return;
-      }
-      if (cursor) seen.add(cursor);
-    }
-  }
-
-  async *fetch(mode: FetchMode): AsyncGenerator<SourceItem> {
-    const seen = new Set<string>();
-    for await (const page of this.#pages(mode)) {
-      if (page.type !== 'page') {
-        yield page;
+    const body = rawPage.safeParse(await this.#get(url, 'instagram.media', { withCursor: cursor !== null }));
+    if (!body.success) throw new RetryableError('Instagram: the media page did not have the expected shape');
+    const ids: string[] = [];
+    const notes: SourceItem[] = [];
+    for (const raw of body.data.data) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') {
+        notes.push(this.#normalise(raw)); // reported as an item without a usable id
         continue;
       }
-      for (const raw of page.items) {
-        const id = (raw as { id?: unknown } | null)?.id;
-        if (typeof id === 'string') {
-          if (seen.has(id)) continue; // a post repeated across pages is archived once
-          seen.add(id);
-          if (!mode.full && mode.known.has(id) && !mode.refresh.has(id)) continue;
-        }
-        yield this.#normalise(raw);
-      }
+      if (!this.#listed.has(id)) this.#listed.set(id, raw);
+      ids.push(id);
     }
-    // Archived posts to look at again (pending media) that the listing stopped before.
-    for (const id of mode.refresh) {
-      if (!seen.has(id)) yield await this.#fetchOne(id);
+    return { ids, notes, next: nextCursor(body.data.paging) };
+  }
+
+  async *details(ids: readonly string[]): AsyncGenerator<SourceItem> {
+    for (const id of ids) {
+      const listed = this.#listed.get(id);
+      yield listed !== undefined ? this.#normalise(listed) : await this.#fetchOne(id);
     }
   }
 
   #normalise(raw: unknown): SourceItem {
     try {
-      return { type: 'post', post: normaliseMedia(raw, this.#options.settings.account) };
+      return { type: 'post', post: normaliseMedia(raw, this.#settings.account) };
     } catch (error) {
       if (error instanceof ItemError) return { type: 'error', error };
       throw error;
     }
   }
 
+  /** One media object the listing did not show in this run (an archived post looked at again). */
   async #fetchOne(id: string): Promise<SourceItem> {
     try {
-      const raw = await getJson(
-        this.#url(encodeURIComponent(id), { fields: MEDIA_FIELDS }),
-        'instagram.mediaItem',
-        (status, answer) => classifyInstagramError(status, answer, id),
-        this.#options.http,
-      );
+      const raw = await this.#get(this.#url(encodeURIComponent(id), { fields: MEDIA_FIELDS }), 'instagram.mediaItem', { itemId: id });
       return this.#normalise(raw);
     } catch (error) {
       if (error instanceof ItemError) return { type: 'error', error };
@@ -256,6 +259,23 @@ export class InstagramSource implements PlatformSource {
   async explainMissing(ids: string[]): Promise<Map<string, 'private' | 'deleted' | 'present'>> {
     return new Map(ids.map((id) => [id, 'deleted' as const]));
   }
+}
+
+/**
+ * The next page's cursor. Only the `after` cursor is kept, never the `next` link itself: the link holds
+ * the access token, and a link is not followed to wherever it points.
+ */
+function nextCursor(paging: z.infer<typeof rawPage>['paging']): string | null {
+  if (!paging?.next) return null;
+  let after: string | null | undefined;
+  try {
+    after = new URL(paging.next).searchParams.get('after');
+  } catch {
+    after = undefined;
+  }
+  after ||= paging.cursors?.after;
+  if (!after) throw new RetryableError('Instagram: a media page links to a next page without an after cursor');
+  return after;
 }
 
 /**
@@ -272,7 +292,7 @@ export async function refreshInstagramToken(
   url.searchParams.set('access_token', settings.accessToken);
   const body = z
     .object({ access_token: z.string().min(1), expires_in: z.number().positive() })
-    .safeParse(await getJson(url, 'instagram.refresh', (status, answer) => classifyInstagramError(status, answer), http));
+    .safeParse(await getJson(url, 'instagram.refresh', (status, answer, response) => classifyInstagramError(status, answer, { usage: readUsage(response.headers) }), http));
   if (!body.success) throw new RetryableError('Instagram: the token refresh answer did not have the expected shape');
   return { accessToken: body.data.access_token, expiresAt: new Date(now.getTime() + body.data.expires_in * 1000) };
 }

@@ -19,6 +19,8 @@ export interface PlatformSummary {
   warnings: string[];
   /** Why this platform stopped early, when it did (the other platform still ran). */
   fatal: { reason: FatalReason; message: string; action: string } | null;
+  /** Whether the account's whole history has been walked, and how many of its posts the archive holds. */
+  history?: { complete: boolean; archived: number };
 }
 
 export interface SyncSummary {
@@ -62,6 +64,14 @@ export function countChange(summary: PlatformSummary, change: PostChange): void 
   summary[change] += 1;
 }
 
+/**
+ * Said while a first import is still under way (in the log, the summary and the commit), in the words the
+ * transparency page uses too.
+ */
+export function historyIncompleteLine(platform: Platform, archived: number): string {
+  return `${platform}: history incomplete, ${archived} posts archived so far; the next sync continues (riwayat belum lengkap: ${archived} unggahan diarsipkan, dilanjutkan pada sinkronisasi berikutnya).`;
+}
+
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -75,6 +85,7 @@ export function formatSummary(summary: SyncSummary): string[] {
         `${platform.restored} restored, ${platform.updated} updated, ${platform.unchanged} unchanged, ${platform.skipped.length} skipped`,
     );
     for (const skipped of platform.skipped) lines.push(`    skipped ${skipped.id}: ${skipped.reason}`);
+    if (platform.history && !platform.history.complete) lines.push(`    ${historyIncompleteLine(platform.platform, platform.history.archived)}`);
     if (platform.fatal && platform.fatal.message !== summary.fatal?.message) lines.push(`    stopped: ${platform.fatal.message} ${platform.fatal.action}`);
   }
   for (const line of summary.notSynced) lines.push(`  ${line}`);

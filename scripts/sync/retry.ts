@@ -43,20 +43,27 @@ export async function withRetry<T>(
   const sleep = hooks.sleep ?? ((ms: number) => delay(ms));
   const random = hooks.random ?? Math.random;
 
+  const started = Date.now();
+  const giveUp = (error: RetryableError, message: string, attempts: number): RetryableError => {
+    const final = new RetryableError(message, error.retryAfterMs, error.status);
+    final.gaveUp = { attempts, elapsedMs: Date.now() - started };
+    return final;
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
       if (!(error instanceof RetryableError)) throw error;
       if (attempt >= policy.attempts) {
-        throw new RetryableError(`${error.message} (gave up after ${plural(attempt, 'attempt')})`, error.retryAfterMs);
+        throw giveUp(error, `${error.message} (gave up after ${plural(attempt, 'attempt')})`, attempt);
       }
       if (error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) {
         // A server that wants us gone for minutes is not helped by a CI job sleeping that long.
-        throw new RetryableError(
+        throw giveUp(
+          error,
           `${error.message} (the server asked to wait ${seconds(error.retryAfterMs)}, longer than the ` +
             `${seconds(policy.maxRetryAfterMs)} we wait; gave up after ${plural(attempt, 'attempt')})`,
-          error.retryAfterMs,
+          attempt,
         );
       }
       const delayMs = retryDelayMs(attempt, error.retryAfterMs, policy, random);

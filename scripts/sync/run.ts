@@ -5,17 +5,26 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { postKey, postSchema, type Platform, type Post } from '../../src/schemas/post.ts';
-import type { ArchiveState } from '../../src/schemas/archive.ts';
-import type { SyncSettings } from './config.ts';
-import { FatalSyncError, ItemError } from './errors.ts';
+import { historyKey, type ArchiveState, type HistoryWalk } from '../../src/schemas/archive.ts';
+import { apiVersionWarning, type SyncSettings } from './config.ts';
+import { FatalSyncError, ItemError, outageStop, RetryableError } from './errors.ts';
 import type { HttpOptions } from './http.ts';
 import { InstagramSource, refreshInstagramToken } from './instagram.ts';
 import { mirrorMedia, type MediaTally } from './media.ts';
 import { markRemoved, mergeUpstream } from './merge.ts';
-import { countChange, emptyPlatformSummary, emptySummary, type PlatformSummary, type Reporter, type SyncSummary } from './report.ts';
+import {
+  countChange,
+  emptyPlatformSummary,
+  emptySummary,
+  historyIncompleteLine,
+  type PlatformSummary,
+  type Reporter,
+  type SyncSummary,
+} from './report.ts';
 import type { RetryHooks, RetryPolicy } from './retry.ts';
 import { needsRevisit } from './revisit.ts';
 import type { PlatformSource } from './source.ts';
+import { planPasses, walkListing, type WalkEnd } from './walk.ts';
 import {
   acquireLock,
   postDirectory,
@@ -140,8 +149,13 @@ function warnAboutToken(context: RunContext, state: ArchiveState): void {
 
 async function syncAll(context: RunContext, state: ArchiveState, options: RunOptions): Promise<void> {
   const { settings, summary, reporter, http } = context;
-  const { contentDir } = settings.flags;
+  const { contentDir, dryRun } = settings.flags;
   warnAboutToken(context, state);
+  const versionWarning = settings.instagram && apiVersionWarning(settings.instagram.apiVersion, new Date(context.now));
+  if (versionWarning) {
+    summary.warnings.push(versionWarning);
+    reporter.line(`warning: ${versionWarning}`);
+  }
   const archive = await readArchivedPosts(contentDir);
   summary.invalidFiles.push(...archive.problems);
   for (const problem of archive.problems) reporter.line(`warning: left untouched, not valid: ${problem.file}: ${problem.message}`);
@@ -151,6 +165,11 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
   );
 
   let nextState: ArchiveState = state;
+  // archive.json is rewritten (atomically) whenever a walk moves on, so a killed run resumes from there.
+  const recordState = async (update: (current: ArchiveState) => ArchiveState) => {
+    nextState = update(nextState);
+    if (!dryRun) await writeArchiveState(contentDir, nextState);
+  };
   const sources: PlatformSource[] = [];
   let youtube: YoutubeSource | undefined;
   if (settings.youtube) {
@@ -170,22 +189,57 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
     const accountId = source.platform === 'youtube' ? settings.youtube!.account.id : settings.instagram!.account.id;
     const platformSummary = emptyPlatformSummary(source.platform);
     summary.platforms.push(platformSummary);
+    const key = historyKey(source.platform, accountId);
+    const walk: WalkRecord = {
+      state: nextState.history?.[key] ?? { complete: false, resumeFrom: null, startedAt: context.now, completedAt: null },
+      save: (history) => recordState((current) => ({ ...current, history: { ...current.history, [key]: history } })),
+    };
     try {
-      await syncPlatform(context, source, accountId, archive.posts, blocked, platformSummary);
+      await syncPlatform(context, source, accountId, archive.posts, blocked, platformSummary, walk);
     } catch (error) {
-      // One platform's stop (quota spent, token expired) must not keep the other from being archived.
-      if (!(error instanceof FatalSyncError) || !error.platform) throw error;
-      const fatal = { reason: error.reason, message: error.message, action: error.action };
+      // One platform's stop (quota spent, token expired, an outage) must not keep the other from being archived.
+      const stop = asPlatformStop(error, source.platform);
+      const fatal = { reason: stop.reason, message: stop.message, action: stop.action };
       platformSummary.fatal = fatal;
       summary.fatal ??= fatal;
-      reporter.line(`${source.platform}: stopped: ${error.message}`);
+      reporter.line(`${source.platform}: stopped: ${stop.message} ${stop.action}`);
     }
+    platformSummary.history = {
+      complete: walk.state.complete,
+      archived: [...archive.posts.values()].filter((post) => post.platform === source.platform && post.account.id === accountId).length,
+    };
+    if (!walk.state.complete) reporter.line(historyIncompleteLine(platformSummary.platform, platformSummary.history.archived));
     if (source === youtube && youtube.uploadsPlaylistId) {
       nextState = { ...nextState, youtube: { channelId: settings.youtube!.channelId, uploadsPlaylistId: youtube.uploadsPlaylistId } };
     }
   }
-  if (!settings.flags.dryRun) await writeArchiveState(contentDir, { ...nextState, lastSyncAt: context.now });
+  // A full reconcile that ran everywhere without a stop is a fact worth a commit, even when nothing changed.
+  const reconciled = settings.flags.full && summary.platforms.length > 0 && summary.platforms.every((platform) => !platform.fatal);
+  if (reconciled) nextState = { ...nextState, lastFullSyncAt: context.now };
+  if (!dryRun) await writeArchiveState(contentDir, { ...nextState, lastSyncAt: context.now });
 }
+
+/** An account's history walk as this run sees it, and how to record its progress. */
+interface WalkRecord {
+  state: HistoryWalk;
+  save(state: HistoryWalk): Promise<void>;
+}
+
+/**
+ * What ends one platform's part of the run: its own fatal errors, and an outage (every retry spent, or
+ * answers that never made sense), which is no bug but a plain stop with exit 1. Anything else is a bug.
+ */
+function asPlatformStop(error: unknown, platform: Platform): FatalSyncError {
+  if (error instanceof FatalSyncError && error.platform) return error;
+  if (error instanceof RetryableError) return outageStop(platform, error);
+  throw error;
+}
+
+const REMOVALS_NOT_JUDGED: Record<Exclude<WalkEnd, 'listing-end'>, string> = {
+  'caught-up': 'the walk did not reach the end of the listing',
+  capped: 'the walk stopped at the --max-new cap before the end of the listing',
+  loop: 'the listing was incomplete',
+};
 
 async function syncPlatform(
   context: RunContext,
@@ -194,22 +248,46 @@ async function syncPlatform(
   archived: Map<string, Post>,
   blocked: Set<string>,
   tally: PlatformSummary,
+  walk: WalkRecord,
 ): Promise<void> {
   const { settings, reporter, now } = context;
+  const { full, maxNew } = settings.flags;
   const platform: Platform = source.platform;
   const ours = [...archived.values()].filter((post) => post.platform === platform && post.account.id === accountId);
   const known = new Set(ours.map((post) => post.id));
   for (const key of blocked) if (key.startsWith(`${platform}/`)) known.add(key.slice(platform.length + 1));
   const refresh = new Set(ours.filter((post) => needsRevisit(post, now)).map((post) => post.id));
   const seen = new Set<string>();
-  reporter.line(`${platform}: ${settings.flags.full ? 'reconciling the whole history' : 'looking for new posts'} (${ours.length} archived)`);
+  const passes = planPasses(walk.state, full);
+  const doing = full
+    ? 'reconciling the whole history'
+    : walk.state.complete
+      ? 'looking for new posts'
+      : walk.state.resumeFrom === null
+        ? 'walking the whole history (not yet complete)'
+        : 'looking for new posts, then continuing the history where the last run stopped';
+  reporter.line(`${platform}: ${doing} (${ours.length} archived${maxNew ? `; at most ${maxNew} new` : ''})`);
 
   const save = async (post: Post) => {
     if (!settings.flags.dryRun) await writePost(settings.flags.contentDir, post);
     archived.set(postKey(post), post);
   };
 
-  for await (const item of source.fetch({ full: settings.flags.full, known, refresh })) {
+  let end: WalkEnd = 'caught-up';
+  for await (const item of walkListing(source, { passes, known, includeKnown: full, refresh, maxNew })) {
+    if (item.type === 'end') {
+      end = item.how;
+      continue;
+    }
+    if (item.type === 'checkpoint') {
+      // Every post of the pages up to this one is written: a later run may continue from here.
+      // A --full run does not move the resume point: it starts at the top whatever the walk's state.
+      if (!walk.state.complete && !full && item.cursor !== walk.state.resumeFrom) {
+        walk.state = { ...walk.state, resumeFrom: item.cursor };
+        await walk.save(walk.state);
+      }
+      continue;
+    }
     if (item.type === 'warning') {
       tally.warnings.push(item.message);
       reporter.line(`warning: ${item.message}`);
@@ -246,9 +324,16 @@ async function syncPlatform(
     }
   }
 
-  // Removals are judged only from a complete walk: after a paging fault, unseen posts prove nothing.
-  if (settings.flags.full && tally.warnings.length === 0) await markMissing(context, source, ours, seen, tally, save);
-  else if (settings.flags.full) tally.warnings.push(`${platform}: the listing was incomplete, so no post was marked removed in this run.`);
+  if (end === 'listing-end') {
+    walk.state = { ...walk.state, complete: true, resumeFrom: null, completedAt: now };
+    await walk.save(walk.state);
+  }
+  // Removals are judged only from a complete walk of this run: otherwise unseen posts prove nothing.
+  if (full && end === 'listing-end' && tally.warnings.length === 0) await markMissing(context, source, ours, seen, tally, save);
+  else if (full) {
+    const why = end === 'listing-end' ? REMOVALS_NOT_JUDGED.loop : REMOVALS_NOT_JUDGED[end];
+    tally.warnings.push(`${platform}: ${why}, so no post was marked removed in this run.`);
+  }
 }
 
 async function archivePost(

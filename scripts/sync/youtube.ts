@@ -12,7 +12,7 @@ import { extractHashtags } from '../../src/utils/text.ts';
 import type { AccountRef, YoutubeSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
-import type { FetchMode, PlatformSource, SourceItem } from './source.ts';
+import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
 import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
 import { describeIssues } from '../../src/schemas/issues.ts';
 
@@ -168,9 +168,12 @@ export function classifyYoutubeError(error: unknown, endpoint: string): Error {
       'youtube',
     );
   }
+  if (reasons.includes('invalidPageToken')) {
+    return new StaleCursorError('the saved place in the uploads playlist (a page token) was refused');
+  }
   if (status === 429 || status >= 500 || reasons.some((reason) => /rateLimitExceeded|backendError/i.test(reason))) {
     const seconds = retryAfter ? Number(retryAfter) : NaN;
-    return new RetryableError(`YouTube ${endpoint}: HTTP ${status} ${message}`, Number.isFinite(seconds) ? seconds * 1000 : undefined);
+    return new RetryableError(`YouTube ${endpoint}: HTTP ${status} ${message}`, Number.isFinite(seconds) ? seconds * 1000 : undefined, status);
   }
   if (status === 403) {
     return new FatalSyncError(
@@ -260,51 +263,40 @@ export class YoutubeSource implements PlatformSource {
     return uploads;
   }
 
-  /** Video ids of the uploads playlist, newest first, page by page; placeholders reported as gone. */
-  async *#listing(mode: FetchMode): AsyncGenerator<{ ids: string[]; gone: SourceItem[] }> {
+  /** One page of the uploads playlist: public and unlisted video ids; placeholders reported as gone. */
+  async listPage(cursor: string | null): Promise<ListingPage> {
     const playlistId = await this.#resolveUploadsPlaylist();
-    let pageToken: string | undefined;
-    const seenTokens = new Set<string>();
-    do {
-      const data = await this.#call('playlistItems', () =>
-        this.#api.playlistItems.list({
-          part: ['snippet', 'contentDetails', 'status'],
-          playlistId,
-          maxResults: PAGE_SIZE,
-          ...(pageToken ? { pageToken } : {}),
-        }),
-      );
-      const ids: string[] = [];
-      const gone: SourceItem[] = [];
-      for (const raw of data.items ?? []) {
-        const item = rawPlaylistItem.safeParse(raw);
-        if (!item.success) {
-          gone.push({ type: 'error', error: new ItemError('youtube', undefined, 'a playlist item without a video id') });
-          continue;
-        }
-        const id = item.data.snippet.resourceId.videoId;
-        const privacy = item.data.status?.privacyStatus;
-        // Placeholders: "Private video" (privacyStatus private) and "Deleted video" (unspecified), no publish date.
-        if (privacy && privacy !== 'public' && privacy !== 'unlisted') {
-          if (privacy === 'private') this.#privateInListing.add(id);
-          gone.push({ type: 'gone', id, reason: privacy === 'private' ? 'private' : 'deleted' });
-          continue;
-        }
-        ids.push(id);
+    const data = await this.#call('playlistItems', () =>
+      this.#api.playlistItems.list({
+        part: ['snippet', 'contentDetails', 'status'],
+        playlistId,
+        maxResults: PAGE_SIZE,
+        ...(cursor ? { pageToken: cursor } : {}),
+      }),
+    );
+    const ids: string[] = [];
+    const notes: SourceItem[] = [];
+    for (const raw of data.items ?? []) {
+      const item = rawPlaylistItem.safeParse(raw);
+      if (!item.success) {
+        notes.push({ type: 'error', error: new ItemError('youtube', undefined, 'a playlist item without a video id') });
+        continue;
       }
-      yield { ids, gone };
-      const reachedArchive = !mode.full && ids.some((id) => mode.known.has(id));
-      const next = data.nextPageToken ?? undefined;
-      if (next && seenTokens.has(next)) {
-        yield { ids: [], gone: [{ type: 'warning', message: 'YouTube: the playlist paging came back to a page already read; stopped there.' }] };
-        return;
+      const id = item.data.snippet.resourceId.videoId;
+      const privacy = item.data.status?.privacyStatus;
+      // Placeholders: "Private video" (privacyStatus private) and "Deleted video" (unspecified), no publish date.
+      if (privacy && privacy !== 'public' && privacy !== 'unlisted') {
+        if (privacy === 'private') this.#privateInListing.add(id);
+        notes.push({ type: 'gone', id, reason: privacy === 'private' ? 'private' : 'deleted' });
+        continue;
       }
-      if (next) seenTokens.add(next);
-      pageToken = reachedArchive ? undefined : next;
-    } while (pageToken);
+      ids.push(id);
+    }
+    return { ids, notes, next: data.nextPageToken || null };
   }
 
-  async *#details(ids: string[]): AsyncGenerator<SourceItem> {
+  /** Full videos from `videos.list`, 50 ids a call; an id asked for but not returned is private or deleted. */
+  async *details(ids: readonly string[]): AsyncGenerator<SourceItem> {
     for (let start = 0; start < ids.length; start += PAGE_SIZE) {
       const batch = ids.slice(start, start + PAGE_SIZE);
       const data = await this.#call('videos', () =>
@@ -333,24 +325,9 @@ export class YoutubeSource implements PlatformSource {
     }
   }
 
-  async *fetch(mode: FetchMode): AsyncGenerator<SourceItem> {
-    const listed: string[] = [];
-    for await (const page of this.#listing(mode)) {
-      yield* page.gone;
-      for (const id of page.ids) {
-        if (mode.full || !mode.known.has(id)) listed.push(id);
-      }
-    }
-    for (const id of listed.filter((id) => !isValidPostId('youtube', id))) {
-      yield { type: 'error', error: new ItemError('youtube', id, 'is not a valid YouTube video id') };
-    }
-    const wanted = [...new Set([...listed.filter((id) => isValidPostId('youtube', id)), ...mode.refresh])];
-    yield* this.#details(wanted);
-  }
-
   async explainMissing(ids: string[]): Promise<Map<string, 'private' | 'deleted' | 'present'>> {
     const result = new Map<string, 'private' | 'deleted' | 'present'>();
-    for await (const item of this.#details(ids.filter((id) => isValidPostId('youtube', id)))) {
+    for await (const item of this.details(ids.filter((id) => isValidPostId('youtube', id)))) {
       if (item.type === 'gone') result.set(item.id, item.reason);
       else if (item.type === 'post') result.set(item.post.id, 'present');
     }

@@ -5,6 +5,7 @@
  * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media
  * https://developers.facebook.com/docs/graph-api/guides/error-handling
  */
+import { DEFAULT_INSTAGRAM_API_VERSION } from '../../scripts/sync/config.ts';
 import { createHash } from 'node:crypto';
 import { seededRandom } from '../../scripts/sample/artwork.ts';
 import { MP4_BYTES } from './files.ts';
@@ -331,7 +332,7 @@ export function handleInstagramMedia(version: string, node: string, ctx: Handler
   for (const name of Object.keys(query)) {
     if (!MEDIA_PARAMETERS.includes(name)) ctx.flag(`unknown parameter "${name}" for /media`);
   }
-  const expectedVersion = ctx.options.instagramVersion ?? 'v23.0';
+  const expectedVersion = ctx.options.instagramVersion ?? DEFAULT_INSTAGRAM_API_VERSION;
   if (version !== expectedVersion) ctx.flag(`Graph API version ${version} (expected ${expectedVersion})`);
   const tokenError = checkToken(ctx);
   if (tokenError) return tokenError;
@@ -396,7 +397,7 @@ export function handleInstagramMediaItem(version: string, id: string, ctx: Handl
   for (const name of Object.keys(query)) {
     if (!['access_token', 'fields'].includes(name)) ctx.flag(`unknown parameter "${name}" for a media object`);
   }
-  const expectedVersion = ctx.options.instagramVersion ?? 'v23.0';
+  const expectedVersion = ctx.options.instagramVersion ?? DEFAULT_INSTAGRAM_API_VERSION;
   if (version !== expectedVersion) ctx.flag(`Graph API version ${version} (expected ${expectedVersion})`);
   const tokenError = checkToken(ctx);
   if (tokenError) return tokenError;

@@ -4,7 +4,7 @@
  *
  *   const fake = await startFakeApi(fixtureData);
  *   google.youtube({ version: 'v3', auth: fake.data.youtube.apiKey, rootUrl: fake.youtubeRoot });
- *   fetch(`${fake.instagramRoot}/v23.0/me/media?fields=...&access_token=...`);
+ *   fetch(`${fake.instagramRoot}/<version>/me/media?fields=...&access_token=...`);
  *   ...
  *   expect(fake.unexpected).toEqual([]);
  *   await fake.close();
@@ -13,7 +13,7 @@
  *   GET /youtube/v3/channels        channels.list (id= or forHandle=)
  *   GET /youtube/v3/playlistItems   playlistItems.list of the uploads playlist, newest first, page tokens
  *   GET /youtube/v3/videos          videos.list (id=a,b,c; at most 50)
- *   GET /instagram/<v23.0>/<me|user-id>/media   fields, children{...} expansion, cursors, absolute `next`
+ *   GET /instagram/<version>/<me|user-id>/media   fields, children{...} expansion, cursors, absolute `next`
  *   GET /instagram/refresh_access_token
  *   GET /cdn/...                    files declared in data.files / setFile, or referenced by the data
  *

@@ -219,7 +219,7 @@ export type Endpoint =
 export interface FakeApiOptions {
   /** Largest page the fake serves, whatever the client asks (defaults: YouTube 50, Instagram 25). */
   pageSize?: { youtube?: number; instagram?: number };
-  /** The Instagram Graph API version the client must use in paths; default `v23.0`. */
+  /** The Instagram Graph API version the client must use in paths; default: the sync's `DEFAULT_INSTAGRAM_API_VERSION`. */
   instagramVersion?: string;
 }
 
@@ -264,7 +264,7 @@ export interface FakeApi {
   origin: string;
   /** `${origin}/`: the googleapis `rootUrl`. */
   youtubeRoot: string;
-  /** `${origin}/instagram`: the client requests `${instagramRoot}/v23.0/...`. */
+  /** `${origin}/instagram`: the client requests `${instagramRoot}/<version>/...`. */
   instagramRoot: string;
   /** Mutable: change it between sync runs; may also be replaced as a whole. */
   data: FakeData;

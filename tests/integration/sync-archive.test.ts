@@ -69,10 +69,12 @@ describe('a first full sync', () => {
     expect(posts.get(`instagram/${MEDIA_404_POST}`)!.media[0]).toMatchObject({ status: 'pending', attempts: 1 });
     expect(posts.get(`instagram/${REEL_WITHOUT_MEDIA_URL}`)!.media[0]).toMatchObject({ status: 'mirrored', role: 'poster' });
 
-    // Requests: 20 playlist items in pages of 8, 19 public videos in one batch, 23 media in pages of 10.
+    // Requests: 20 playlist items in pages of 8, their 19 public videos a page at a time (each page is
+    // archived before the walk records its place; at the API's real page size of 50 that is one
+    // videos.list per playlistItems page, as before), 23 media in pages of 10.
     expect(requests(result, 'youtube.channels')).toBe(1);
     expect(requests(result, 'youtube.playlistItems')).toBe(3);
-    expect(requests(result, 'youtube.videos')).toBe(1);
+    expect(requests(result, 'youtube.videos')).toBe(3);
     expect(requests(result, 'instagram.media')).toBe(3);
     expect(fake.count('youtube.playlistItems')).toBe(3);
     const mediaItems = [...posts.values()].flatMap((post) => post.media);

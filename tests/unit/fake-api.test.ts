@@ -2,6 +2,7 @@
  * Self-test of the fake YouTube / Instagram API server (tests/fake-api) that the sync's integration tests
  * run against: every route, paging, field filtering, placeholders, scripted failures, recording.
  */
+import { DEFAULT_INSTAGRAM_API_VERSION } from '../../scripts/sync/config.ts';
 import { google } from 'googleapis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ async function getJson(url: string, init?: RequestInit): Promise<{ status: numbe
 }
 
 const yt = (path: string) => `${fake.youtubeRoot}youtube/v3/${path}${path.includes('?') ? '&' : '?'}key=${FIXTURE_API_KEY}`;
-const ig = (path: string, token = FIXTURE_ACCESS_TOKEN) => `${fake.instagramRoot}/v23.0/${path}${path.includes('?') ? '&' : '?'}access_token=${token}`;
+const ig = (path: string, token = FIXTURE_ACCESS_TOKEN) => `${fake.instagramRoot}/${DEFAULT_INSTAGRAM_API_VERSION}/${path}${path.includes('?') ? '&' : '?'}access_token=${token}`;
 
 /** All items of the uploads playlist, following nextPageToken. */
 async function allPlaylistItems(maxResults = 50): Promise<{ items: Json[]; pages: number }> {
@@ -227,7 +228,7 @@ describe('Instagram', () => {
       expect(body.paging.cursors).toEqual({ before: expect.any(String), after: expect.any(String) });
       seen.push(...body.data);
       url = body.paging.next;
-      if (url) expect(url.startsWith(`${fake.origin}/instagram/v23.0/${INSTAGRAM_USER_ID}/media?access_token=`)).toBe(true);
+      if (url) expect(url.startsWith(`${fake.origin}/instagram/${DEFAULT_INSTAGRAM_API_VERSION}/${INSTAGRAM_USER_ID}/media?access_token=`)).toBe(true);
       pages += 1;
     }
     expect(pages).toBe(Math.ceil((instagramSamples.length - 1) / 10));

@@ -155,8 +155,10 @@ describe('error classification', () => {
     expect((expired as FatalSyncError).reason).toBe('token-expired');
     expect((expired as FatalSyncError).action).toMatch(/INSTAGRAM_ACCESS_TOKEN/);
     expect((classifyInstagramError(400, { error: { code: 190, message: 'Invalid OAuth access token' } }) as FatalSyncError).reason).toBe('invalid-credentials');
-    expect(classifyInstagramError(400, { error: { code: 4, message: 'Application request limit reached' } })).toBeInstanceOf(RetryableError);
+    // A rate limit stops the platform at once: retrying into it only extends it.
+    expect((classifyInstagramError(400, { error: { code: 4, message: 'Application request limit reached' } }) as FatalSyncError).reason).toBe('rate-limited');
+    expect(classifyInstagramError(500, { error: { code: 2, message: 'Service temporarily unavailable', is_transient: true } })).toBeInstanceOf(RetryableError);
     expect((classifyInstagramError(403, { error: { code: 10, message: 'Permission denied' } }) as FatalSyncError).reason).toBe('permission-denied');
-    expect(classifyInstagramError(400, { error: { code: 100, message: 'does not exist' } }, '1789')).toBeInstanceOf(ItemError);
+    expect(classifyInstagramError(400, { error: { code: 100, message: 'does not exist' } }, { itemId: '1789' })).toBeInstanceOf(ItemError);
   });
 });
