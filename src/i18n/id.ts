@@ -186,6 +186,7 @@ export const t = {
     changesTitle: (site: string) => `${site}: perubahan arsip`,
     changesDescription: 'Setiap unggahan yang diubah, dihapus dari platform asal, atau ditarik oleh pengelola.',
     editedItem: (title: string) => `Diubah: ${title}`,
+    editedLead: (title: string) => `Sebelumnya berjudul “${title}”. Teks sebelumnya:`,
     editedBody: (title: string, text: string) => `Sebelumnya berjudul “${title}”. Teks sebelumnya: ${text}`,
     removedItem: (title: string, reason: string) => `${reason}: ${title}`,
     withdrawnItem: (platform: string, date: string) => `Ditarik oleh pengelola: unggahan ${platform} ${date}`,
