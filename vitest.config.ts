@@ -32,6 +32,8 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
+      // Components through Astro's container API: a config file of its own, since it needs Astro's Vite setup.
+      './vitest.components.config.ts',
       {
         test: {
           name: 'sync',

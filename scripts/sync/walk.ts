@@ -10,7 +10,7 @@
  */
 import type { HistoryWalk } from '../../src/schemas/archive.ts';
 import { isValidPostId, type Platform } from '../../src/schemas/post.ts';
-import { ItemError } from './errors.ts';
+import { ItemError, RetryableError } from './errors.ts';
 import { StaleCursorError, type PlatformSource, type SourceItem } from './source.ts';
 
 export interface WalkPass {
@@ -56,6 +56,7 @@ export async function* walkListing(source: PlatformSource, options: WalkOptions)
 
   passes: for (const pass of options.passes) {
     let cursor = pass.from;
+    let restarted = false;
     const read = new Set<string | null>();
     for (;;) {
       let page;
@@ -63,7 +64,10 @@ export async function* walkListing(source: PlatformSource, options: WalkOptions)
         page = await source.listPage(cursor);
       } catch (error) {
         if (!(error instanceof StaleCursorError) || cursor === null) throw error;
+        // A cursor the API itself just handed out being refused is the API's fault, not a stale save.
+        if (restarted) throw new RetryableError(`${PLATFORM_NAME[platform]}: ${error.message}, again after starting from the newest post`);
         yield { type: 'warning', message: `${PLATFORM_NAME[platform]}: ${error.message}; walking again from the newest post (archived posts are skipped).` };
+        restarted = true;
         cursor = null;
         read.clear();
         continue;

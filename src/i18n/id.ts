@@ -139,7 +139,12 @@ export const t = {
     intro:
       'Arsip ini menyalin setiap unggahan resmi dan tidak mengubahnya diam-diam. Halaman ini mencatat apa yang berubah, apa yang dihapus, dan kapan arsip terakhir diperbarui.',
     lastSync: 'Sinkronisasi terakhir',
+    lastFullSync: 'Pemeriksaan lengkap terakhir',
     never: 'belum pernah',
+    historyOf: (account: string, platform: string) => `Riwayat ${account} (${platform})`,
+    historyComplete: (date: string) => `lengkap: seluruh unggahan sampai yang tertua sudah diarsipkan (diperiksa ${date})`,
+    historyIncomplete: (count: number) =>
+      `riwayat belum lengkap: ${count} unggahan diarsipkan, dilanjutkan pada sinkronisasi berikutnya`,
     totals: 'Jumlah',
     totalPosts: (count: number) => `${count} unggahan diarsipkan`,
     chartTitle: 'Unggahan per bulan',

@@ -148,6 +148,16 @@ describe('commitMessage', () => {
   });
 });
 
+describe('an import still under way', () => {
+  it('is named in the commit body and the run summary, in the words of the transparency page', () => {
+    const run = summary({ platforms: [platform('youtube', { new: 300, history: { complete: false, archived: 300 } }), platform('instagram', { history: { complete: true, archived: 41 } })] });
+    const incomplete = 'youtube: history incomplete, 300 posts archived so far; the next sync continues (riwayat belum lengkap: 300 unggahan diarsipkan, dilanjutkan pada sinkronisasi berikutnya).';
+    expect(commitMessage(run).split('\n')).toContain(incomplete);
+    expect(commitMessage(run)).not.toMatch(/instagram: history incomplete/);
+    expect(markdownSummary(run)).toContain('riwayat belum lengkap: 300 unggahan diarsipkan');
+  });
+});
+
 describe('markdownSummary', () => {
   it('renders a table per platform and escapes text that came from an API', () => {
     const markdown = markdownSummary(

@@ -103,6 +103,8 @@ describe('onlySyncTimeChanged', () => {
     expect(onlySyncTimeChanged(state({}), state({ youtube: { channelId: 'UC', uploadsPlaylistId: 'UU' }, lastSyncAt: '2026-11-27T03:30:00Z' }))).toBe(false);
     expect(onlySyncTimeChanged(undefined, state({}))).toBe(false);
     expect(onlySyncTimeChanged('{', state({}))).toBe(false);
+    // The weekly full reconcile's mark is a real change: it keeps a quiet account's schedule alive.
+    expect(onlySyncTimeChanged(state({}), state({ lastFullSyncAt: '2026-11-29T19:17:00Z', lastSyncAt: '2026-11-29T19:20:00Z' }))).toBe(false);
     expect(onlySyncTimeChanged('null', 'null')).toBe(false);
   });
 });
