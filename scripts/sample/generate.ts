@@ -66,9 +66,11 @@ async function main(): Promise<void> {
     await fake.close();
   }
 
-  // Keep the sample flag; drop what only a real deployment should remember.
+  // Keep the sample flag and what the transparency page shows (the last full check, each account's
+  // history walk); drop what only a real deployment should remember (the uploads playlist, the token's expiry).
   const state = archiveStateSchema.parse(JSON.parse(await readFile(join(STAGING_DIR, 'archive.json'), 'utf8')));
-  await writeFile(join(STAGING_DIR, 'archive.json'), `${JSON.stringify({ schemaVersion: 1, sample: true, lastSyncAt: state.lastSyncAt }, null, 2)}\n`);
+  const kept = { schemaVersion: 1, sample: true, lastSyncAt: state.lastSyncAt, lastFullSyncAt: state.lastFullSyncAt, history: state.history };
+  await writeFile(join(STAGING_DIR, 'archive.json'), `${JSON.stringify(archiveStateSchema.parse(kept), null, 2)}\n`);
   await rm(join(CONTENT_DIR, 'posts'), { recursive: true, force: true });
   await rename(join(STAGING_DIR, 'posts'), join(CONTENT_DIR, 'posts'));
   await rename(join(STAGING_DIR, 'archive.json'), join(CONTENT_DIR, 'archive.json'));

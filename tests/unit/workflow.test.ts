@@ -145,10 +145,18 @@ describe('publish.yml', () => {
       INSTAGRAM_ACCESS_TOKEN: '${{ secrets.INSTAGRAM_ACCESS_TOKEN }}',
       YOUTUBE_CHANNEL_ID: '${{ vars.YOUTUBE_CHANNEL_ID }}',
       INSTAGRAM_USER_ID: '${{ vars.INSTAGRAM_USER_ID }}',
+      INSTAGRAM_API_VERSION: '${{ vars.INSTAGRAM_API_VERSION }}',
     });
     for (const job of Object.values(workflow.jobs)) {
       for (const step of job.steps) expect(step.run ?? '').not.toMatch(/set -[a-z]*x|set -o xtrace|\$\{\{\s*secrets/);
     }
+  });
+
+  it('caps the new posts of every syncing run, so a first import spreads over runs and pushes', () => {
+    expect(syncStep.env!.SYNC_MAX_NEW).toBe("${{ vars.SYNC_MAX_NEW || '300' }}");
+    const syncCommands = syncStep.run!.split('\n').filter((line) => line.includes('npm run sync') && !line.includes('--refresh-token'));
+    expect(syncCommands).toHaveLength(2);
+    for (const command of syncCommands) expect(command).toContain('--max-new "$SYNC_MAX_NEW"');
   });
 
   it('lets a failed sync publish what it wrote, then fails the run', () => {
