@@ -33,7 +33,7 @@ describe('the transparency page', () => {
       expect(row, `a history row for ${account.name}`).toBeDefined();
       const text = row![1].text().replace(/\s+/g, ' ');
       const archived = posts.filter((post) => post.platform === account.platform && post.account.id === id).length;
-      expect(text).toBe(walk.complete ? expect.stringMatching(/^lengkap: /) : `riwayat belum lengkap: ${archived} unggahan diarsipkan, dilanjutkan pada sinkronisasi berikutnya`);
+      expect(text).toEqual(walk.complete ? expect.stringMatching(/^lengkap: /) : `riwayat belum lengkap: ${archived} unggahan diarsipkan, dilanjutkan pada sinkronisasi berikutnya`);
     }
   });
 });
