@@ -124,7 +124,9 @@ async function refreshToken(context: RunContext, state: ArchiveState): Promise<v
   if (!settings.instagram) {
     throw new FatalSyncError('configuration', 'Cannot refresh the Instagram token: INSTAGRAM_ACCESS_TOKEN is not set.', 'Set INSTAGRAM_ACCESS_TOKEN and run again.', 'instagram');
   }
-  const refreshed = await refreshInstagramToken(settings.instagram, context.http, new Date(context.now));
+  const refreshed = await refreshInstagramToken(settings.instagram, context.http, new Date(context.now)).catch((error: unknown) => {
+    throw asPlatformStop(error, 'instagram');
+  });
   const expiresAt = toInstant(refreshed.expiresAt);
   reporter.line(`Instagram: the token was refreshed; it now expires on ${expiresAt}.`);
   if (refreshed.accessToken !== settings.instagram.accessToken) {

@@ -132,6 +132,15 @@ describe('an outage is not a bug', () => {
     expect([...(await readArchive(workspace)).values()].filter((post) => post.platform === 'instagram')).toHaveLength(23);
   });
 
+  it('an outage during --refresh-token is a stop too, not a bug', async () => {
+    fake = await startFakeApi(fixtureData);
+    fake.inject({ endpoint: 'instagram.refresh', status: 503, times: 10 });
+    const result = await runSync(workspace, fakeEnvironment(fake), ['--refresh-token']);
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toMatch(/Instagram answered HTTP 503 to 5 attempts/);
+    expect(result.stdout).not.toMatch(/sync failed unexpectedly/);
+  });
+
   it('Instagram rate limit (code 4): stops Instagram at once, says when access returns, YouTube still synced', async () => {
     fake = await startFakeApi(fixtureData);
     const limited = instagramRateLimited();
