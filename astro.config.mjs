@@ -2,10 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { siteConfig } from './src/site.config.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { withdrawnPageUrls } from './src/lib/withdrawn-pages.ts';
-import { openDataFiles } from './src/integrations/open-data-files.ts';
+import { siteConfig } from '#site/site.config.ts';
+import { pagefindSearch } from '#site/integrations/pagefind.ts';
+import { withdrawnPageUrls } from '#site/lib/withdrawn-pages.ts';
+import { openDataFiles } from '#site/integrations/open-data-files.ts';
 
 const { origin, pathname } = new URL(siteConfig.baseUrl);
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));

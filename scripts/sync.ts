@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { siteConfig } from '../src/site.config.ts';
+import { siteConfig } from '#site/site.config.ts';
 import { readSettings, secretsOf, type SyncSettings } from './sync/config.ts';
 import { FatalSyncError } from './sync/errors.ts';
 import { createReporter, formatSummary, scrubber, type SyncSummary } from './sync/report.ts';

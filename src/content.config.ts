@@ -4,8 +4,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { postSchema } from './schemas/post.ts';
-import { withdrawalSchema } from './schemas/withdrawal.ts';
+import { postSchema } from '#archive/post.ts';
+import { withdrawalSchema } from '#archive/withdrawal.ts';
 
 const posts = defineCollection({
   loader: glob({

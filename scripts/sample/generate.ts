@@ -16,9 +16,9 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { archiveStateSchema } from '../../src/schemas/archive.ts';
-import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, fixtureDataAt, fixtureTimeline } from '../../tests/fake-api/fixtures.ts';
-import { startFakeApi } from '../../tests/fake-api/server.ts';
+import { archiveStateSchema } from '#archive/state.ts';
+import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, fixtureDataAt, fixtureTimeline } from '#fake-api/fixtures.ts';
+import { startFakeApi } from '#fake-api/server.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTENT_DIR = join(REPO_ROOT, 'content');

@@ -7,7 +7,7 @@
  * Ids are invented: YouTube ids are 11 characters of [A-Za-z0-9_-], Instagram media ids grow with time as
  * the real ones do, and shortcodes are 11 characters.
  */
-import type { Post, Removal } from '../../src/schemas/post.ts';
+import type { Post, Removal } from '#archive/post.ts';
 
 /** When the (pretend) last sync finished; every post still online was last seen then. */
 export const LAST_SYNC_AT = '2026-11-26T23:00:00Z';

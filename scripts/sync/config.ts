@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
-import type { Platform } from '../../src/schemas/post.ts';
-import type { SiteConfig } from '../../src/schemas/site-config.ts';
+import type { Platform } from '#archive/post.ts';
+import type { SiteConfig } from '#site/schemas/site-config.ts';
 import { FatalSyncError } from './errors.ts';
-import { issueLines } from '../../src/schemas/issues.ts';
+import { issueLines } from '#archive/parse.ts';
 
 export const DEFAULT_YOUTUBE_API_ROOT = 'https://youtube.googleapis.com/';
 export const DEFAULT_INSTAGRAM_API_ROOT = 'https://graph.instagram.com';

@@ -3,7 +3,7 @@
  * for the staff member who reads the CI log; an `ItemError` skips one post and the run goes on.
  * Messages never contain secrets: they are built from API error bodies and our own words, never URLs.
  */
-import type { Platform } from '../../src/schemas/post.ts';
+import type { Platform } from '#archive/post.ts';
 
 export type FatalReason =
   | 'configuration'

@@ -5,15 +5,15 @@
  * @see https://developers.facebook.com/docs/graph-api/guides/error-handling
  */
 import { z } from 'astro/zod';
-import { isValidPostId } from '../../src/schemas/post.ts';
-import { deriveTitle, extractHashtags, safeHttpUrl } from '../../src/utils/text.ts';
+import { isValidPostId } from '#archive/post.ts';
+import { deriveTitle, extractHashtags, safeHttpUrl } from '#site/utils/text.ts';
 import type { AccountRef, InstagramSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { getJson, type HttpOptions } from './http.ts';
 import { nearLimitStop, rateLimitedStop, readUsage, usageCallsForStop, type UsageReading } from './instagram-usage.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
 import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
-import { describeIssues } from '../../src/schemas/issues.ts';
+import { describeIssues } from '#archive/parse.ts';
 
 export const MEDIA_FIELDS =
   'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,username,children{id,media_type,media_url,thumbnail_url}';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { PostMedia } from '../../src/schemas/post.ts';
+import type { PostMedia } from '#archive/post.ts';
 import { FatalSyncError } from './errors.ts';
 import { getBytes, type HttpOptions } from './http.ts';
 import { writeFileAtomic } from './store.ts';

@@ -3,7 +3,7 @@
  * Rules: a post is never deleted; a changed title or text keeps the earlier one with the time it was
  * replaced; a post gone upstream is marked removed; a staff withdrawal is never undone by a sync.
  */
-import type { Post, PostMedia, RemovalReason } from '../../src/schemas/post.ts';
+import type { Post, PostMedia, RemovalReason } from '#archive/post.ts';
 import type { UpstreamPost } from './upstream.ts';
 
 export type PostChange = 'new' | 'edited' | 'restored' | 'updated' | 'unchanged';

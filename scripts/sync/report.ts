@@ -3,7 +3,7 @@
  * and a summary at the end, printed and written as JSON for CI. Everything printed passes through a
  * scrubber that replaces the run's secrets, so a token can never reach a log.
  */
-import type { Platform } from '../../src/schemas/post.ts';
+import type { Platform } from '#archive/post.ts';
 import type { FatalReason } from './errors.ts';
 import type { PostChange } from './merge.ts';
 

@@ -3,7 +3,7 @@
  * with media still pending (with growing pauses, so a file that 404s for good costs little) and live
  * broadcasts that may have changed state.
  */
-import type { Post, PostMedia } from '../../src/schemas/post.ts';
+import type { Post, PostMedia } from '#archive/post.ts';
 
 const HOUR = 60 * 60 * 1000;
 /** Longest pause between two attempts at a pending media file. */

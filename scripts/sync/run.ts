@@ -4,8 +4,8 @@
  * what is gone, and record the run in `content/archive.json`.
  */
 import { mkdir } from 'node:fs/promises';
-import { postKey, postSchema, type Platform, type Post } from '../../src/schemas/post.ts';
-import { historyKey, type ArchiveState, type HistoryWalk } from '../../src/schemas/archive.ts';
+import { postKey, postSchema, type Platform, type Post } from '#archive/post.ts';
+import { historyKey, type ArchiveState, type HistoryWalk } from '#archive/state.ts';
 import { apiVersionWarning, type SyncSettings } from './config.ts';
 import { FatalSyncError, ItemError, outageStop, RetryableError } from './errors.ts';
 import type { HttpOptions } from './http.ts';
@@ -36,7 +36,7 @@ import {
 } from './store.ts';
 import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
-import { describeIssues } from '../../src/schemas/issues.ts';
+import { describeIssues } from '#archive/parse.ts';
 
 /** Warn this long before the Instagram token expires. */
 export const TOKEN_WARNING_DAYS = 10;

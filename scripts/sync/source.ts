@@ -3,7 +3,7 @@
  * account's listing, fetch the full posts for some ids, and explain archived posts the listing lost.
  * Paging, stopping, resuming and capping are the walk's business, the same for both platforms.
  */
-import type { Platform } from '../../src/schemas/post.ts';
+import type { Platform } from '#archive/post.ts';
 import type { ItemError } from './errors.ts';
 import type { UpstreamPost } from './upstream.ts';
 

@@ -10,10 +10,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { hostname } from 'node:os';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../../src/schemas/archive.ts';
-import { PLATFORMS, isValidPostId, postFolder, postKey, postSchema, type Platform, type Post } from '../../src/schemas/post.ts';
+import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '#archive/state.ts';
+import { PLATFORMS, isValidPostId, postFolder, postKey, postSchema, type Platform, type Post } from '#archive/post.ts';
 import { FatalSyncError, ItemError } from './errors.ts';
-import { describeIssues } from '../../src/schemas/issues.ts';
+import { describeIssues } from '#archive/parse.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Atomic writes

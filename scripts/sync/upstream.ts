@@ -2,7 +2,7 @@
  * A post as a platform shows it right now, normalised by the platform modules (youtube.ts,
  * instagram.ts). Past this point nothing knows which API a post came from unless it asks `platform`.
  */
-import type { Platform, Post } from '../../src/schemas/post.ts';
+import type { Platform, Post } from '#archive/post.ts';
 import { ItemError } from './errors.ts';
 
 export interface UpstreamMedia {

@@ -8,8 +8,8 @@
  * After every page of a continuing walk whose posts have all been handed out, a checkpoint names the
  * cursor of that page: the run records it, so a run killed at any moment loses at most one page of work.
  */
-import type { HistoryWalk } from '../../src/schemas/archive.ts';
-import { isValidPostId, type Platform } from '../../src/schemas/post.ts';
+import type { HistoryWalk } from '#archive/state.ts';
+import { isValidPostId, type Platform } from '#archive/post.ts';
 import { ItemError, RetryableError } from './errors.ts';
 import { StaleCursorError, type PlatformSource, type SourceItem } from './source.ts';
 

@@ -7,14 +7,14 @@
  */
 import { google, type youtube_v3 } from 'googleapis';
 import { z } from 'astro/zod';
-import { isValidPostId } from '../../src/schemas/post.ts';
-import { extractHashtags } from '../../src/utils/text.ts';
+import { isValidPostId } from '#archive/post.ts';
+import { extractHashtags } from '#site/utils/text.ts';
 import type { AccountRef, YoutubeSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
 import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
-import { describeIssues } from '../../src/schemas/issues.ts';
+import { describeIssues } from '#archive/parse.ts';
 
 /** A video of up to three minutes tagged #shorts is a Short; the API has no field for it. */
 export const SHORT_MAX_SECONDS = 180;

@@ -4,8 +4,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { archiveStateSchema, ARCHIVE_STATE_FILE } from '../../src/schemas/archive.ts';
-import { postKey, type Post } from '../../src/schemas/post.ts';
+import { archiveStateSchema, ARCHIVE_STATE_FILE } from '#archive/state.ts';
+import { postKey, type Post } from '#archive/post.ts';
 import { readArchivedPosts } from '../sync/store.ts';
 import { letterCaseClashes, samePermalinkProblems } from './duplicates.ts';
 import { readLayout, type PostFolder } from './layout.ts';

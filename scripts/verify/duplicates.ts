@@ -11,7 +11,7 @@
  * Not duplicates: the same id under both platforms (every key, path and URL is `<platform>/<id>`, so
  * they are two posts), and the same image bytes in two posts (an office reposts a poster).
  */
-import { postFolder, type Post } from '../../src/schemas/post.ts';
+import { postFolder, type Post } from '#archive/post.ts';
 import { POST_FILE } from '../sync/store.ts';
 import { error, warning, type Problem } from './problems.ts';
 

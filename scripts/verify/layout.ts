@@ -15,9 +15,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARCHIVE_STATE_FILE } from '../../src/schemas/archive.ts';
-import { isValidPostId, PLATFORMS, type Platform } from '../../src/schemas/post.ts';
-import { WITHDRAWALS_DIR } from '../../src/schemas/withdrawal.ts';
+import { ARCHIVE_STATE_FILE } from '#archive/state.ts';
+import { isValidPostId, PLATFORMS, type Platform } from '#archive/post.ts';
+import { WITHDRAWALS_DIR } from '#archive/withdrawal.ts';
 import { LOCK_FILE, POST_FILE, TEMP_FILE } from '../sync/store.ts';
 import { error, type Problem } from './problems.ts';
 

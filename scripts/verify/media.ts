@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { MirroredMedia, Post } from '../../src/schemas/post.ts';
+import type { MirroredMedia, Post } from '#archive/post.ts';
 import type { PostFolder } from './layout.ts';
 import { error, shortHash, type Problem } from './problems.ts';
 

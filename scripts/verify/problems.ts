@@ -42,7 +42,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => byText(a.file, b.file) || byText(a.message, b.message));
 }
 
-export { describeIssues } from '../../src/schemas/issues.ts';
+export { describeIssues } from '#archive/parse.ts';
 
 /** The first 12 hex digits: enough to tell two hashes apart in a log line. */
 export function shortHash(sha256: string): string {

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Post } from '../../src/schemas/post.ts';
-import { withdrawalSchema, type Withdrawal } from '../../src/schemas/withdrawal.ts';
-import { applyWithdrawals } from '../../src/utils/withdrawals.ts';
+import type { Post } from '#archive/post.ts';
+import { withdrawalSchema, type Withdrawal } from '#archive/withdrawal.ts';
+import { applyWithdrawals } from '#site/utils/withdrawals.ts';
 import type { WithdrawalFile } from './layout.ts';
 import { describeIssues, error, type Problem } from './problems.ts';
 

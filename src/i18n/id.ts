@@ -2,7 +2,7 @@
  * Every word a reader sees, in Indonesian. Components import `t` and never write UI text inline, so a
  * translation is one new file of the same shape.
  */
-import type { PostKind, RemovalReason } from '../schemas/post.ts';
+import type { PostKind, RemovalReason } from '#archive/post.ts';
 
 export const t = {
   lang: 'id',

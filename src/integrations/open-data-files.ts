@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postSchema } from '../schemas/post.ts';
+import { postSchema } from '#archive/post.ts';
 import { withdrawnKeys } from '../lib/withdrawn-pages.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';

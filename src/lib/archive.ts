@@ -3,13 +3,13 @@
  * file sits in the folder its own id names, applies staff withdrawals, and answers the questions pages ask.
  */
 import { getCollection } from 'astro:content';
-import { postKey, type Post } from '../schemas/post.ts';
-import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../schemas/archive.ts';
+import { postKey, type Post } from '#archive/post.ts';
+import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '#archive/state.ts';
 import { siteConfig } from '../site.config.ts';
 import { isListed, sortNewestFirst } from '../utils/posts.ts';
 import { resolveAccounts, type SiteAccount } from '../utils/accounts.ts';
 import { applyWithdrawals } from '../utils/withdrawals.ts';
-import { describeIssues } from '../schemas/issues.ts';
+import { describeIssues } from '#archive/parse.ts';
 
 export interface Archive {
   /** Every archived post, newest first, including removed and withdrawn ones. */

@@ -3,7 +3,7 @@
  * an item's description and content as HTML, so both are built by `feedHtml` from escaped caption text.
  */
 import rss from '@astrojs/rss';
-import type { Post } from '../schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { FEED_XMLNS, feedHtml, itemCustomData, summaryHtml } from '../utils/feed-html.ts';
 import { ogImageOf } from './og-image.ts';
 import { describe, displayTitle } from './present.ts';

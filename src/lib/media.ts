@@ -3,8 +3,8 @@
  * re-encoded, width and height known). The glob is lazy: a build only decodes the images it renders.
  */
 import type { ImageMetadata } from 'astro';
-import type { MirroredMedia, Post, PostMedia } from '../schemas/post.ts';
-import { postFolder } from '../schemas/post.ts';
+import type { MirroredMedia, Post, PostMedia } from '#archive/post.ts';
+import { postFolder } from '#archive/post.ts';
 
 const files = import.meta.glob<{ default: ImageMetadata }>('/content/posts/*/*/*.{jpg,jpeg,png,webp}');
 

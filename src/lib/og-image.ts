@@ -3,7 +3,7 @@
  * Media RSS in the feeds point at the same file, so the feeds add no image encodes of their own.
  */
 import { getImage } from 'astro:assets';
-import type { Post } from '../schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { leadMedia, loadMediaImage } from './media.ts';
 import { paths } from './site.ts';
 

@@ -1,5 +1,5 @@
 /** The open-data views of the archive: the JSON dump and the flat CSV rows. */
-import type { Post } from '../schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { paths } from './site.ts';
 
 export const CSV_COLUMNS = [

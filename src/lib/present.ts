@@ -1,5 +1,5 @@
 /** How a post is named and summarised for readers (titles, descriptions), in one place. */
-import type { Post } from '../schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { formatDate } from '../utils/dates.ts';
 import { summarize } from '../utils/text.ts';
 import { t } from '../i18n/id.ts';

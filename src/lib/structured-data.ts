@@ -2,7 +2,7 @@
  * schema.org JSON-LD for a post page: a VideoObject for YouTube videos, a SocialMediaPosting for
  * Instagram. Built as plain data; the layout serialises it safely.
  */
-import type { Post } from '../schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import type { SiteAccount } from '../utils/accounts.ts';
 import { isoDuration } from '../utils/dates.ts';
 import { siteConfig } from '../site.config.ts';

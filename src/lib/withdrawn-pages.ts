@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withdrawalSchema, WITHDRAWALS_DIR } from '../schemas/withdrawal.ts';
+import { withdrawalSchema, WITHDRAWALS_DIR } from '#archive/withdrawal.ts';
 import { createPaths } from '../utils/paths.ts';
 
 /** `<platform>/<id>` of every withdrawn post. */

@@ -3,7 +3,7 @@
  * person can act on; every other module reads the parsed value from `src/site.config.ts`.
  */
 import { z } from 'astro/zod';
-import { issueLines } from './issues.ts';
+import { issueLines } from '#archive/parse.ts';
 
 const slug = z
   .string()

@@ -2,7 +2,7 @@
  * Accounts as readers see them: the configured ones first, then any account that appears only in posts
  * (an account removed from the config keeps its archive page).
  */
-import type { Platform, Post } from '../schemas/post.ts';
+import type { Platform, Post } from '#archive/post.ts';
 import type { AccountConfig } from '../schemas/site-config.ts';
 import { isListed } from './posts.ts';
 

@@ -2,7 +2,7 @@
  * What changed in the archive, as dated events: an edit for each earlier version kept, a removal for a
  * post gone upstream, a withdrawal by staff. Feeds the changes RSS for people who watch what changes.
  */
-import type { Post, RemovalReason } from '../schemas/post.ts';
+import type { Post, RemovalReason } from '#archive/post.ts';
 
 export type ChangeEvent =
   | { type: 'edited'; at: string; post: Post; earlier: { title: string; text: string } }

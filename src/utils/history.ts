@@ -2,8 +2,8 @@
  * How far each account's history has been archived, for the transparency page: a first import of a
  * large account spreads over several sync runs, and readers are told while it is under way.
  */
-import { historyKey, type ArchiveState } from '../schemas/archive.ts';
-import type { Platform, Post } from '../schemas/post.ts';
+import { historyKey, type ArchiveState } from '#archive/state.ts';
+import type { Platform, Post } from '#archive/post.ts';
 
 export interface AccountHistory {
   name: string;

@@ -2,7 +2,7 @@
  * Every address on the site, built in one place so that links honour the configured base path
  * (e.g. /warta/ on GitHub Pages) and encode untrusted parts.
  */
-import type { Platform } from '../schemas/post.ts';
+import type { Platform } from '#archive/post.ts';
 import { padMonth } from './dates.ts';
 
 export interface SiteAddress {

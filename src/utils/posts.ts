@@ -2,7 +2,7 @@
  * Pure queries over posts: sorting, grouping and counting. Pages get posts from `getArchive()` and call
  * these; tests call them with plain arrays.
  */
-import type { Post } from '../schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { jakartaDateParts } from './dates.ts';
 
 /** Newest first by publication time; ties broken by id so the order never depends on file order. */

@@ -1,6 +1,6 @@
 /** Applying staff withdrawals to posts (pure; used by the site and by `npm run verify`). */
-import type { Post } from '../schemas/post.ts';
-import type { Withdrawal } from '../schemas/withdrawal.ts';
+import type { Post } from '#archive/post.ts';
+import type { Withdrawal } from '#archive/withdrawal.ts';
 
 /** The post as readers see it once withdrawn: marked `withdrawn` with the public reason. */
 export function applyWithdrawal(post: Post, withdrawal: Withdrawal): Post {

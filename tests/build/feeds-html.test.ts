@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Post } from '../../src/schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { loadHtml, parseXml, SITE_ORIGIN } from '../helpers/dist.ts';
 import { linkHrefs, readerText, unsafeMarkup, withoutWhitespace } from '../helpers/feed-html.ts';
 import { DIST_DIR, distFileForPath, keyOf, listFiles, readDist, readListedPosts, readPresentedPosts, sitePaths } from '../helpers/repo.ts';

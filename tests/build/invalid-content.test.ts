@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Post } from '../../src/schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import { makePost } from '../fixtures/posts.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 

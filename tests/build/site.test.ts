@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Post } from '../../src/schemas/post.ts';
+import type { Post } from '#archive/post.ts';
 import {
   byteLength,
   gzipSize,

@@ -2,8 +2,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import ArchiveFacts from '../../src/components/ArchiveFacts.astro';
-import { accountHistories } from '../../src/utils/history.ts';
+import ArchiveFacts from '#site/components/ArchiveFacts.astro';
+import { accountHistories } from '#site/utils/history.ts';
 
 let container: AstroContainer;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { useBrowser } from '../helpers/browser.ts';
 import { usePreviewServer } from '../helpers/preview.ts';
 import { configuredAccountOf, listed } from '../helpers/targets.ts';
 import { sitePaths } from '../helpers/repo.ts';
-import { normalizeHashtag } from '../../src/utils/text.ts';
+import { normalizeHashtag } from '#site/utils/text.ts';
 
 const preview = usePreviewServer();
 const browser = useBrowser();

@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postSchema, type Post } from '../../src/schemas/post.ts';
-import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '../../src/schemas/archive.ts';
-import { siteConfig } from '../../src/site.config.ts';
-import { withdrawalSchema, WITHDRAWALS_DIR, type Withdrawal } from '../../src/schemas/withdrawal.ts';
-import { applyWithdrawals } from '../../src/utils/withdrawals.ts';
-import { createPaths } from '../../src/utils/paths.ts';
+import { postSchema, type Post } from '#archive/post.ts';
+import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '#archive/state.ts';
+import { siteConfig } from '#site/site.config.ts';
+import { withdrawalSchema, WITHDRAWALS_DIR, type Withdrawal } from '#archive/withdrawal.ts';
+import { applyWithdrawals } from '#site/utils/withdrawals.ts';
+import { createPaths } from '#site/utils/paths.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST_DIR = path.join(REPO_ROOT, 'dist');

@@ -2,8 +2,8 @@
  * Which pages the browser tests open, chosen from the archive in content/ so the tests follow the data.
  * Each chooser throws (failing the test) when the archive has no post of that sort.
  */
-import type { Post } from '../../src/schemas/post.ts';
-import { jakartaDateParts } from '../../src/utils/dates.ts';
+import type { Post } from '#archive/post.ts';
+import { jakartaDateParts } from '#site/utils/dates.ts';
 import { readListedPosts, siteConfig, sitePaths } from './repo.ts';
 
 export const listed = readListedPosts();

@@ -7,10 +7,10 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FakeApi } from '../fake-api/server.ts';
-import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '../fake-api/fixtures.ts';
-import { readArchivedPosts } from '../../scripts/sync/store.ts';
-import type { SyncSummary } from '../../scripts/sync/report.ts';
+import type { FakeApi } from '#fake-api/server.ts';
+import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '#fake-api/fixtures.ts';
+import { readArchivedPosts } from '#sync/store.ts';
+import type { SyncSummary } from '#sync/report.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SYNC = path.join(REPO_ROOT, 'scripts/sync.ts');

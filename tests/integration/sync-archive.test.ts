@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postSchema, type Post } from '../../src/schemas/post.ts';
-import { renderImage, startFakeApi, type FakeApi } from '../fake-api/server.ts';
+import { postSchema, type Post } from '#archive/post.ts';
+import { renderImage, startFakeApi, type FakeApi } from '#fake-api/server.ts';
 import {
   FIXTURE_ACCESS_TOKEN,
   FIXTURE_API_KEY,
@@ -18,7 +18,7 @@ import {
   hostileItems,
   newMedia,
   newVideo,
-} from '../fake-api/fixtures.ts';
+} from '#fake-api/fixtures.ts';
 import { createWorkspace, fakeEnvironment, listFiles, readArchive, requests, runSync, type Workspace } from './harness.ts';
 
 let fake: FakeApi;

@@ -6,8 +6,8 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeApi, youtubeKeyInvalid, youtubeQuotaExceeded, type FakeApi } from '../fake-api/server.ts';
-import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, FIXTURE_EXPIRED_TOKEN, FIXTURE_REFRESHED_TOKEN, fixtureData } from '../fake-api/fixtures.ts';
+import { startFakeApi, youtubeKeyInvalid, youtubeQuotaExceeded, type FakeApi } from '#fake-api/server.ts';
+import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, FIXTURE_EXPIRED_TOKEN, FIXTURE_REFRESHED_TOKEN, fixtureData } from '#fake-api/fixtures.ts';
 import { createWorkspace, fakeEnvironment, listFiles, readArchive, requests, runSync, startSync, type SyncResult, type Workspace } from './harness.ts';
 
 let fake: FakeApi;

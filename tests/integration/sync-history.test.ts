@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveStateSchema, type ArchiveState } from '../../src/schemas/archive.ts';
-import { CHANNEL_ID, fixtureData, INSTAGRAM_USER_ID, newVideo } from '../fake-api/fixtures.ts';
-import { instagramRateLimited, startFakeApi, type FakeApi, type FakeData, type FakeVideo } from '../fake-api/server.ts';
+import { archiveStateSchema, type ArchiveState } from '#archive/state.ts';
+import { CHANNEL_ID, fixtureData, INSTAGRAM_USER_ID, newVideo } from '#fake-api/fixtures.ts';
+import { instagramRateLimited, startFakeApi, type FakeApi, type FakeData, type FakeVideo } from '#fake-api/server.ts';
 import { createWorkspace, fakeEnvironment, readArchive, requests, runSync, startSync, type Workspace } from './harness.ts';
 
 let fake: FakeApi | undefined;

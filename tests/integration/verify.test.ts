@@ -8,8 +8,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { readArchivedPosts } from '../../scripts/sync/store.ts';
-import { postFolder, type Post } from '../../src/schemas/post.ts';
+import { readArchivedPosts } from '#sync/store.ts';
+import { postFolder, type Post } from '#archive/post.ts';
 import { REPO_ROOT } from './harness.ts';
 
 const VERIFY = join(REPO_ROOT, 'scripts/verify.ts');

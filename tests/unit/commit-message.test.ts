@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotations, commitMessage, commitSubject, isSyncSummary, markdownSummary, SUBJECT_MAX } from '../../scripts/commit-message.ts';
-import { emptyPlatformSummary, emptySummary, type PlatformSummary, type SyncSummary } from '../../scripts/sync/report.ts';
+import { annotations, commitMessage, commitSubject, isSyncSummary, markdownSummary, SUBJECT_MAX } from '#scripts/commit-message.ts';
+import { emptyPlatformSummary, emptySummary, type PlatformSummary, type SyncSummary } from '#sync/report.ts';
 
 const STARTED = '2026-11-27T03:00:00Z';
 

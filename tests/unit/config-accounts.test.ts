@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig, SiteConfigError } from '../../src/schemas/site-config.ts';
-import { siteConfig } from '../../src/site.config.ts';
-import { accountOf, fallbackSlug, resolveAccounts } from '../../src/utils/accounts.ts';
+import { parseSiteConfig, SiteConfigError } from '#site/schemas/site-config.ts';
+import { siteConfig } from '#site/site.config.ts';
+import { accountOf, fallbackSlug, resolveAccounts } from '#site/utils/accounts.ts';
 import { makePost, makeVideo } from '../fixtures/posts.ts';
 
 describe('site config', () => {

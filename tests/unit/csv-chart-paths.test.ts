@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/utils/csv.ts';
-import { layoutBarChart, niceCeiling } from '../../src/utils/chart.ts';
-import { basePath, createPaths } from '../../src/utils/paths.ts';
+import { csvCell, toCsv } from '#site/utils/csv.ts';
+import { layoutBarChart, niceCeiling } from '#site/utils/chart.ts';
+import { basePath, createPaths } from '#site/utils/paths.ts';
 
 describe('csv', () => {
   it('quotes commas, quotes and line breaks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDuration, formatMonth, isoDuration, jakartaDateParts } from '../../src/utils/dates.ts';
+import { formatDate, formatDateTime, formatDuration, formatMonth, isoDuration, jakartaDateParts } from '#site/utils/dates.ts';
 
 describe('dates in Asia/Jakarta', () => {
   it('puts an evening UTC instant on the next Jakarta day, month and year', () => {

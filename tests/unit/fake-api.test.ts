@@ -2,7 +2,7 @@
  * Self-test of the fake YouTube / Instagram API server (tests/fake-api) that the sync's integration tests
  * run against: every route, paging, field filtering, placeholders, scripted failures, recording.
  */
-import { DEFAULT_INSTAGRAM_API_VERSION } from '../../scripts/sync/config.ts';
+import { DEFAULT_INSTAGRAM_API_VERSION } from '#sync/config.ts';
 import { google } from 'googleapis';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,14 +24,14 @@ import {
   hostileItems,
   newMedia,
   newVideo,
-} from '../fake-api/fixtures.ts';
+} from '#fake-api/fixtures.ts';
 import {
   instagramRateLimited,
   startFakeApi,
   youtubeQuotaExceeded,
   type FakeApi,
   type InstagramMedia,
-} from '../fake-api/server.ts';
+} from '#fake-api/server.ts';
 
 const IG_FIELDS = 'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,username,children{id,media_type,media_url,thumbnail_url}';
 const YT_PARTS = 'snippet,contentDetails,status';

@@ -1,6 +1,6 @@
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkup, FEED_XMLNS, feedHtml, itemCustomData, summaryHtml } from '../../src/utils/feed-html.ts';
+import { escapeMarkup, FEED_XMLNS, feedHtml, itemCustomData, summaryHtml } from '#site/utils/feed-html.ts';
 import { parseXml } from '../helpers/dist.ts';
 import { linkHrefs, readerText, unsafeMarkup, withoutWhitespace } from '../helpers/feed-html.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPostId, postFolder, postSchema } from '../../src/schemas/post.ts';
+import { isValidPostId, postFolder, postSchema } from '#archive/post.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
 
 function issues(value: unknown): string[] {

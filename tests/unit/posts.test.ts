@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByMonth, groupByHashtag, groupByYearMonth, isListed, sortNewestFirst } from '../../src/utils/posts.ts';
+import { countByMonth, groupByHashtag, groupByYearMonth, isListed, sortNewestFirst } from '#site/utils/posts.ts';
 import { makePost } from '../fixtures/posts.ts';
 
 const post = (id: string, publishedAt: string, hashtags: string[] = []) => makePost({ id, publishedAt, hashtags });

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { onlySyncTimeChanged } from '../../scripts/publish/sync-time-only.ts';
-import { issueBody, planIssue, tokenState, TOKEN_ISSUE_TITLE } from '../../scripts/publish/token-issue.ts';
-import { emptyPlatformSummary, emptySummary, type SyncSummary } from '../../scripts/sync/report.ts';
+import { onlySyncTimeChanged } from '#scripts/publish/sync-time-only.ts';
+import { issueBody, planIssue, tokenState, TOKEN_ISSUE_TITLE } from '#scripts/publish/token-issue.ts';
+import { emptyPlatformSummary, emptySummary, type SyncSummary } from '#sync/report.ts';
 
 const RUN = 'https://github.com/office/warta/actions/runs/42';
 const EXPIRES = 'The Instagram token expires in 4 day(s), on 2026-12-01T00:00:00Z. Run `npm run sync -- --refresh-token` (or the workflow\'s refresh) soon.';

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ItemError, RetryableError } from '../../scripts/sync/errors.ts';
-import { HttpStatusError } from '../../scripts/sync/errors.ts';
-import { getBytes, getJson, redactUrl, type ErrorClassifier, type HttpOptions } from '../../scripts/sync/http.ts';
+import { ItemError, RetryableError } from '#sync/errors.ts';
+import { HttpStatusError } from '#sync/errors.ts';
+import { getBytes, getJson, redactUrl, type ErrorClassifier, type HttpOptions } from '#sync/http.ts';
 import { caught } from '../helpers/caught.ts';
 
 const SECRET = 'EAAGm0PX4ZCpsBAsecretTOKEN123';

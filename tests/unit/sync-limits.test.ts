@@ -1,10 +1,10 @@
 /** Outages and limits as staff read them: the outage line, Instagram's usage headers, and the Graph API version setting. */
 import { describe, expect, it } from 'vitest';
-import { apiVersionWarning, DEFAULT_INSTAGRAM_API_VERSION, readSettings } from '../../scripts/sync/config.ts';
-import { FatalSyncError, outageStop, RetryableError } from '../../scripts/sync/errors.ts';
-import { nearLimitStop, readUsage, usageCallsForStop, whenAccessReturns } from '../../scripts/sync/instagram-usage.ts';
-import { withRetry } from '../../scripts/sync/retry.ts';
-import { siteConfig } from '../../src/site.config.ts';
+import { apiVersionWarning, DEFAULT_INSTAGRAM_API_VERSION, readSettings } from '#sync/config.ts';
+import { FatalSyncError, outageStop, RetryableError } from '#sync/errors.ts';
+import { nearLimitStop, readUsage, usageCallsForStop, whenAccessReturns } from '#sync/instagram-usage.ts';
+import { withRetry } from '#sync/retry.ts';
+import { siteConfig } from '#site/site.config.ts';
 
 const instant = () => Promise.resolve();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LAST_SEEN_REFRESH_MS, markRemoved, mergeUpstream } from '../../scripts/sync/merge.ts';
-import { needsRevisit } from '../../scripts/sync/revisit.ts';
-import type { UpstreamPost } from '../../scripts/sync/upstream.ts';
-import { postSchema, type Post } from '../../src/schemas/post.ts';
+import { LAST_SEEN_REFRESH_MS, markRemoved, mergeUpstream } from '#sync/merge.ts';
+import { needsRevisit } from '#sync/revisit.ts';
+import type { UpstreamPost } from '#sync/upstream.ts';
+import { postSchema, type Post } from '#archive/post.ts';
 import { makePost } from '../fixtures/posts.ts';
 
 const NOW = '2026-11-27T00:00:00Z';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FatalSyncError, ItemError, RetryableError } from '../../scripts/sync/errors.ts';
-import { classifyInstagramError, normaliseMedia } from '../../scripts/sync/instagram.ts';
-import { parseApiInstant } from '../../scripts/sync/upstream.ts';
-import { classifyYoutubeError, normaliseVideo, parseIsoDuration } from '../../scripts/sync/youtube.ts';
+import { FatalSyncError, ItemError, RetryableError } from '#sync/errors.ts';
+import { classifyInstagramError, normaliseMedia } from '#sync/instagram.ts';
+import { parseApiInstant } from '#sync/upstream.ts';
+import { classifyYoutubeError, normaliseVideo, parseIsoDuration } from '#sync/youtube.ts';
 
 const channel = { id: 'UCq3Tapsel0Prokopim00000', handle: 'prokopimtapsel', name: 'Prokopim Tapanuli Selatan' };
 const igAccount = { id: '17841400000000001', handle: 'prokopim.tapsel', name: 'Prokopim Tapsel' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FatalSyncError, RetryableError } from '../../scripts/sync/errors.ts';
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryHooks, type RetryPolicy } from '../../scripts/sync/retry.ts';
+import { FatalSyncError, RetryableError } from '#sync/errors.ts';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryHooks, type RetryPolicy } from '#sync/retry.ts';
 
 const POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 5_000, maxRetryAfterMs: 120_000 };
 

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FatalSyncError, ItemError } from '../../scripts/sync/errors.ts';
+import { FatalSyncError, ItemError } from '#sync/errors.ts';
 import {
   acquireLock,
   postDirectory,
@@ -16,8 +16,8 @@ import {
   writeArchiveState,
   writeFileAtomic,
   writePost,
-} from '../../scripts/sync/store.ts';
-import type { Post } from '../../src/schemas/post.ts';
+} from '#sync/store.ts';
+import type { Post } from '#archive/post.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
 import { caught } from '../helpers/caught.ts';
 

@@ -3,9 +3,9 @@
  * stops, what it records as its place, and how it copes with a refused cursor or a paging loop.
  */
 import { describe, expect, it } from 'vitest';
-import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from '../../scripts/sync/source.ts';
-import { planPasses, walkListing, type WalkItem, type WalkOptions } from '../../scripts/sync/walk.ts';
-import type { UpstreamPost } from '../../scripts/sync/upstream.ts';
+import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from '#sync/source.ts';
+import { planPasses, walkListing, type WalkItem, type WalkOptions } from '#sync/walk.ts';
+import type { UpstreamPost } from '#sync/upstream.ts';
 
 /** Instagram-like ids, newest first; pages of `size`, cursors "c<offset>". */
 function listing(count: number, size: number, options: { staleCursors?: Set<string>; loopAt?: string } = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveTitle, extractHashtags, safeHttpUrl, splitParagraphs, summarize, tokenizeText } from '../../src/utils/text.ts';
+import { deriveTitle, extractHashtags, safeHttpUrl, splitParagraphs, summarize, tokenizeText } from '#site/utils/text.ts';
 
 describe('extractHashtags', () => {
   it('finds tags in order of first use, lower-cased and without duplicates', () => {

@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readArchivedPosts } from '../../scripts/sync/store.ts';
-import { verifyArchive } from '../../scripts/verify/archive.ts';
-import { displayFolder, formatReport, shortHash, VerifyError, type Problem } from '../../scripts/verify/problems.ts';
-import { postFolder, type MirroredMedia, type Post } from '../../src/schemas/post.ts';
+import { readArchivedPosts } from '#sync/store.ts';
+import { verifyArchive } from '#scripts/verify/archive.ts';
+import { displayFolder, formatReport, shortHash, VerifyError, type Problem } from '#scripts/verify/problems.ts';
+import { postFolder, type MirroredMedia, type Post } from '#archive/post.ts';
 import { caught } from '../helpers/caught.ts';
 
 const COMMITTED_CONTENT = resolve(fileURLToPath(import.meta.url), '../../../content');

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withdrawnPageUrls } from '../../src/lib/withdrawn-pages.ts';
-import { withdrawalSchema, type Withdrawal } from '../../src/schemas/withdrawal.ts';
-import { changeEvents } from '../../src/utils/changes.ts';
-import { applyWithdrawals } from '../../src/utils/withdrawals.ts';
+import { withdrawnPageUrls } from '#site/lib/withdrawn-pages.ts';
+import { withdrawalSchema, type Withdrawal } from '#archive/withdrawal.ts';
+import { changeEvents } from '#site/utils/changes.ts';
+import { applyWithdrawals } from '#site/utils/withdrawals.ts';
 import { makePost, makeVideo } from '../fixtures/posts.ts';
 
 const withdrawal: Withdrawal = {

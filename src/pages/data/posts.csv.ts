@@ -1,8 +1,8 @@
 /** Every listed post as one CSV row, newest first. */
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../lib/archive.ts';
-import { CSV_COLUMNS, csvRow } from '../../lib/open-data.ts';
-import { toCsv } from '../../utils/csv.ts';
+import { getArchive } from '#site/lib/archive.ts';
+import { CSV_COLUMNS, csvRow } from '#site/lib/open-data.ts';
+import { toCsv } from '#site/utils/csv.ts';
 
 export const GET: APIRoute = async () => {
   const { listed } = await getArchive();

@@ -1,7 +1,7 @@
 /** Every listed post exactly as archived (the post schema), newest first. */
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../lib/archive.ts';
-import { siteConfig } from '../../lib/site.ts';
+import { getArchive } from '#site/lib/archive.ts';
+import { siteConfig } from '#site/lib/site.ts';
 
 export const GET: APIRoute = async () => {
   const { listed, state } = await getArchive();

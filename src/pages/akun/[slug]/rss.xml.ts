@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../lib/archive.ts';
-import { postFeed } from '../../../lib/feeds.ts';
-import { siteConfig, t } from '../../../lib/site.ts';
-import type { SiteAccount } from '../../../utils/accounts.ts';
+import { getArchive } from '#site/lib/archive.ts';
+import { postFeed } from '#site/lib/feeds.ts';
+import { siteConfig, t } from '#site/lib/site.ts';
+import type { SiteAccount } from '#site/utils/accounts.ts';
 
 export const getStaticPaths = (async () => {
   const { accounts } = await getArchive();

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../lib/archive.ts';
-import { postFeed } from '../../../lib/feeds.ts';
-import { siteConfig, t } from '../../../lib/site.ts';
-import type { Post } from '../../../schemas/post.ts';
-import { groupByHashtag } from '../../../utils/posts.ts';
+import { getArchive } from '#site/lib/archive.ts';
+import { postFeed } from '#site/lib/feeds.ts';
+import { siteConfig, t } from '#site/lib/site.ts';
+import type { Post } from '#archive/post.ts';
+import { groupByHashtag } from '#site/utils/posts.ts';
 
 export const getStaticPaths = (async () => {
   const { listed } = await getArchive();

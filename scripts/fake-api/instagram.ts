@@ -5,9 +5,9 @@
  * https://developers.facebook.com/docs/instagram-platform/reference/instagram-media
  * https://developers.facebook.com/docs/graph-api/guides/error-handling
  */
-import { DEFAULT_INSTAGRAM_API_VERSION } from '../../scripts/sync/config.ts';
+import { DEFAULT_INSTAGRAM_API_VERSION } from '#sync/config.ts';
 import { createHash } from 'node:crypto';
-import { seededRandom } from '../../scripts/sample/artwork.ts';
+import { seededRandom } from '#scripts/sample/artwork.ts';
 import { MP4_BYTES } from './files.ts';
 import type { FakeFile, HandlerContext, InstagramChild, InstagramMedia, Reply } from './types.ts';
 

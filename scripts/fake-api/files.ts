@@ -3,7 +3,7 @@
  * MP4-looking body for reels, and the rule that sizes a picture from its URL when no file was declared.
  */
 import sharp from 'sharp';
-import { renderArtwork } from '../../scripts/sample/artwork.ts';
+import { renderArtwork } from '#scripts/sample/artwork.ts';
 import type { FakeFile, ImageSpec } from './types.ts';
 
 /** YouTube's thumbnail names (as on i.ytimg.com/vi/<id>/) and their pixel sizes. */

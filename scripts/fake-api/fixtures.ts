@@ -12,8 +12,8 @@
  * Pictures are the sample generator's artwork with the same seeds (`youtube/<id>/poster.jpg`,
  * `instagram/<id>/<n>.jpg`, `instagram/<id>/poster.jpg`), at the sizes the real APIs serve.
  */
-import { seededRandom } from '../../scripts/sample/artwork.ts';
-import { LAST_SYNC_AT, SAMPLE_POSTS, type SamplePost } from '../../scripts/sample/posts.ts';
+import { seededRandom } from '#scripts/sample/artwork.ts';
+import { LAST_SYNC_AT, SAMPLE_POSTS, type SamplePost } from '#scripts/sample/posts.ts';
 import { buildMedia, graphTimestamp, instagramCdnUrl, numericId } from './instagram.ts';
 import type { FakeData, FakeFile, FakeVideo, InstagramMedia } from './types.ts';
 import { buildChannel, buildVideo } from './youtube.ts';

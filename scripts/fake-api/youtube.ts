@@ -4,7 +4,7 @@
  * https://developers.google.com/youtube/v3/docs/videos, /playlistItems, /channels, /errors
  */
 import { createHash } from 'node:crypto';
-import { seededRandom } from '../../scripts/sample/artwork.ts';
+import { seededRandom } from '#scripts/sample/artwork.ts';
 import { YOUTUBE_THUMBNAIL_SIZES } from './files.ts';
 import type {
   FakeFile,
