@@ -10,7 +10,7 @@ import { openDataFiles } from '#site/integrations/open-data-files.ts';
 const { origin, pathname } = new URL(siteConfig.baseUrl);
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
 // Withdrawn posts keep a tombstone page, but search engines are not pointed at it.
-const withdrawn = withdrawnPageUrls(contentDir, siteConfig.baseUrl);
+const withdrawn = await withdrawnPageUrls(contentDir, siteConfig.baseUrl);
 
 export default defineConfig({
   site: origin,

@@ -4,24 +4,25 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { postSchema } from '#archive/post.ts';
+import { storedPostSchema } from '#archive/post.ts';
+import { POST_FILE, POSTS_DIR, WITHDRAWALS_DIR } from '#archive/layout.ts';
 import { withdrawalSchema } from '#archive/withdrawal.ts';
 
 const posts = defineCollection({
   loader: glob({
-    pattern: '*/*/post.json',
-    base: './content/posts',
+    pattern: `*/*/${POST_FILE}`,
+    base: `./content/${POSTS_DIR}`,
     // "youtube/dQw4w9WgXcQ/post.json" → "youtube/dQw4w9WgXcQ", the same key as postKey().
     generateId: ({ entry }) => entry.replace(/\/post\.json$/, ''),
   }),
-  schema: postSchema,
+  schema: storedPostSchema,
 });
 
-/** Staff withdrawals: `content/withdrawals/<platform>/<id>.json`, see src/schemas/withdrawal.ts. */
+/** Staff withdrawals: `content/withdrawals/<platform>/<id>.json`, see src/archive/withdrawal.ts. */
 const withdrawals = defineCollection({
   loader: glob({
     pattern: '*/*.json',
-    base: './content/withdrawals',
+    base: `./content/${WITHDRAWALS_DIR}`,
     generateId: ({ entry }) => entry.replace(/\.json$/, ''),
   }),
   schema: withdrawalSchema,

@@ -1,7 +1,7 @@
 /**
  * `npm run sample`: regenerates the SAMPLE ARCHIVE in `content/` by running the real sync
  * (`scripts/sync.ts`) against the fake YouTube and Instagram APIs of the tests, fed with the fixture
- * archive (`tests/fake-api/fixtures.ts`, built from the invented posts in `posts.ts` with pictures
+ * archive (`scripts/fake-api/fixtures.ts`, built from the invented posts in `posts.ts` with pictures
  * drawn by `artwork.ts`). So the sample is exactly what the sync writes.
  *
  * The sync runs once per instant of the fixture timeline, with its clock fixed to that instant
@@ -13,10 +13,11 @@
  * `archive.json` gets `"sample": true`, so every page of the site says that this is sample data.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { archiveStateSchema } from '#archive/state.ts';
+import { readArchiveState, writeArchiveState } from '#archive/archive-fs.ts';
+import { ARCHIVE_STATE_FILE, EMPTY_ARCHIVE_STATE, POSTS_DIR } from '#archive/layout.ts';
 import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, fixtureDataAt, fixtureTimeline } from '#fake-api/fixtures.ts';
 import { startFakeApi } from '#fake-api/server.ts';
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   try {
     await rm(STAGING_DIR, { recursive: true, force: true });
     await mkdir(STAGING_DIR, { recursive: true });
-    await writeFile(join(STAGING_DIR, 'archive.json'), `${JSON.stringify({ schemaVersion: 1, sample: true, lastSyncAt: null }, null, 2)}\n`);
+    await writeArchiveState(STAGING_DIR, { ...EMPTY_ARCHIVE_STATE, sample: true });
     for (const [index, entry] of timeline.entries()) {
       fake.data = fixtureDataAt(fake.origin, entry.at);
       const result = await runSync(STAGING_DIR, {
@@ -68,12 +69,17 @@ async function main(): Promise<void> {
 
   // Keep the sample flag and what the transparency page shows (the last full check, each account's
   // history walk); drop what only a real deployment should remember (the uploads playlist, the token's expiry).
-  const state = archiveStateSchema.parse(JSON.parse(await readFile(join(STAGING_DIR, 'archive.json'), 'utf8')));
-  const kept = { schemaVersion: 1, sample: true, lastSyncAt: state.lastSyncAt, lastFullSyncAt: state.lastFullSyncAt, history: state.history };
-  await writeFile(join(STAGING_DIR, 'archive.json'), `${JSON.stringify(archiveStateSchema.parse(kept), null, 2)}\n`);
-  await rm(join(CONTENT_DIR, 'posts'), { recursive: true, force: true });
-  await rename(join(STAGING_DIR, 'posts'), join(CONTENT_DIR, 'posts'));
-  await rename(join(STAGING_DIR, 'archive.json'), join(CONTENT_DIR, 'archive.json'));
+  const state = await readArchiveState(STAGING_DIR);
+  await writeArchiveState(STAGING_DIR, {
+    schemaVersion: 1,
+    sample: true,
+    lastSyncAt: state.lastSyncAt,
+    lastFullSyncAt: state.lastFullSyncAt,
+    history: state.history,
+  });
+  await rm(join(CONTENT_DIR, POSTS_DIR), { recursive: true, force: true });
+  await rename(join(STAGING_DIR, POSTS_DIR), join(CONTENT_DIR, POSTS_DIR));
+  await rename(join(STAGING_DIR, ARCHIVE_STATE_FILE), join(CONTENT_DIR, ARCHIVE_STATE_FILE));
   await rm(STAGING_DIR, { recursive: true, force: true });
   await rm(join(CONTENT_DIR, 'sample-summary.tmp'), { force: true });
   console.log(`Sample archive written to content/ by ${timeline.length} sync runs.`);

@@ -5,6 +5,9 @@
  */
 import type { Platform } from '#archive/post.ts';
 
+// An item that could not be archived is the archive writer's error as much as the sync's.
+export { ItemError, printableId } from '#archive/errors.ts';
+
 export type FatalReason =
   | 'configuration'
   | 'quota-exceeded'
@@ -27,20 +30,6 @@ export class FatalSyncError extends Error {
     this.reason = reason;
     this.action = action;
     this.platform = platform;
-  }
-}
-
-/** One item (a post or a media file) that could not be archived; reported, counted, skipped. */
-export class ItemError extends Error {
-  override name = 'ItemError';
-  readonly platform: Platform;
-  /** The item's id as the API gave it (already made printable), or "(no id)". */
-  readonly itemId: string;
-
-  constructor(platform: Platform, itemId: unknown, message: string) {
-    super(message);
-    this.platform = platform;
-    this.itemId = printableId(itemId);
   }
 }
 
@@ -94,11 +83,4 @@ export class HttpStatusError extends Error {
     this.endpoint = endpoint;
     this.status = status;
   }
-}
-
-/** Ids come from the network: show at most 64 printable characters of them. */
-export function printableId(id: unknown): string {
-  if (typeof id !== 'string' && typeof id !== 'number') return '(no id)';
-  const text = String(id).replace(/[^\x20-\x7e]/g, '?');
-  return text.length > 64 ? `${text.slice(0, 61)}...` : text || '(no id)';
 }

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import type { PostMedia } from '#archive/post.ts';
 import { FatalSyncError } from './errors.ts';
 import { getBytes, type HttpOptions } from './http.ts';
-import { writeFileAtomic } from './store.ts';
+import { writeFileAtomic } from '#archive/archive-fs.ts';
 import type { UpstreamMedia } from './upstream.ts';
 
 const EXTENSIONS = { jpeg: 'jpg', png: 'png', webp: 'webp' } as const;

@@ -25,15 +25,9 @@ import type { RetryHooks, RetryPolicy } from './retry.ts';
 import { needsRevisit } from './revisit.ts';
 import type { PlatformSource } from './source.ts';
 import { planPasses, walkListing, type WalkEnd } from './walk.ts';
-import {
-  acquireLock,
-  postDirectory,
-  readArchivedPosts,
-  readArchiveState,
-  removeStaleTempFiles,
-  writeArchiveState,
-  writePost,
-} from './store.ts';
+import { postDirectory, readArchivedPosts, removeStaleTempFiles, writeArchiveState, writePost } from '#archive/archive-fs.ts';
+import { readArchiveStateOrStop } from './archive-state.ts';
+import { acquireLock } from './lock.ts';
 import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
 import { describeIssues } from '#archive/parse.ts';
@@ -101,7 +95,7 @@ export async function runSync(options: RunOptions): Promise<SyncSummary> {
       const leftovers = await removeStaleTempFiles(contentDir);
       if (leftovers.length) reporter.line(`Removed ${leftovers.length} unfinished file(s) left by an interrupted run.`);
     }
-    const state = await readArchiveState(contentDir);
+    const state = await readArchiveStateOrStop(contentDir);
     if (settings.flags.refreshToken) {
       await refreshToken(context, state);
     } else {

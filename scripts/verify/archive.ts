@@ -2,15 +2,14 @@
  * `verifyArchive`: the whole of `content/` checked without the network, every problem returned as data.
  * Read-only: it never repairs anything (the sync, or a person with git, does that).
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { archiveStateSchema, ARCHIVE_STATE_FILE } from '#archive/state.ts';
+import { stat } from 'node:fs/promises';
+import { ARCHIVE_STATE_FILE } from '#archive/layout.ts';
 import { postKey, type Post } from '#archive/post.ts';
-import { readArchivedPosts } from '../sync/store.ts';
+import { describeArchiveStateProblem, readArchivedPosts, readArchiveStateFile } from '#archive/archive-fs.ts';
 import { letterCaseClashes, samePermalinkProblems } from './duplicates.ts';
 import { readLayout, type PostFolder } from './layout.ts';
 import { checkMirroredMedia, unnamedFiles } from './media.ts';
-import { describeIssues, error, sortProblems, VerifyError, type Problem, type VerifyReport } from './problems.ts';
+import { error, sortProblems, VerifyError, type Problem, type VerifyReport } from './problems.ts';
 import { checkWithdrawals } from './withdrawals.ts';
 
 export async function verifyArchive(contentDir: string): Promise<VerifyReport> {
@@ -22,7 +21,7 @@ export async function verifyArchive(contentDir: string): Promise<VerifyReport> {
     ...layout.problems,
     ...archived.problems.map((problem) => error(problem.file, problem.message)),
     ...(await checkArchiveState(contentDir)),
-    ...(await checkWithdrawals(contentDir, layout.withdrawalFiles, posts)),
+    ...(await checkWithdrawals(contentDir, posts)),
     ...samePermalinkProblems(posts),
     ...letterCaseClashes(layout.paths),
   ];
@@ -52,25 +51,10 @@ async function checkPostFolder(contentDir: string, folder: PostFolder, post: Pos
 
 /** `content/archive.json` is required: without it the site would silently drop the sample-data notice. */
 async function checkArchiveState(contentDir: string): Promise<Problem[]> {
-  let text: string;
-  try {
-    text = await readFile(join(contentDir, ARCHIVE_STATE_FILE), 'utf8');
-  } catch (problem) {
-    const code = (problem as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT'
-      ? 'missing: a new archive starts with { "schemaVersion": 1, "sample": false, "lastSyncAt": null }'
-      : `cannot be read (${code ?? (problem as Error).message})`;
-    return [error(ARCHIVE_STATE_FILE, message)];
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (problem) {
-    return [error(ARCHIVE_STATE_FILE, `not valid JSON (${(problem as Error).message})`)];
-  }
-  const result = archiveStateSchema.safeParse(value);
-  if (result.success) return [];
-  return [error(ARCHIVE_STATE_FILE, `does not match its schema (src/schemas/archive.ts): ${describeIssues(result.error.issues, '(file)')}`)];
+  const outcome = await readArchiveStateFile(contentDir);
+  if ('invalid' in outcome) return [error(ARCHIVE_STATE_FILE, describeArchiveStateProblem(outcome))];
+  if (outcome.missing) return [error(ARCHIVE_STATE_FILE, 'missing: a new archive starts with { "schemaVersion": 1, "sample": false, "lastSyncAt": null }')];
+  return [];
 }
 
 async function requireFolder(contentDir: string): Promise<void> {

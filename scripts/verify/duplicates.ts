@@ -12,7 +12,7 @@
  * they are two posts), and the same image bytes in two posts (an office reposts a poster).
  */
 import { postFolder, type Post } from '#archive/post.ts';
-import { POST_FILE } from '../sync/store.ts';
+import { POST_FILE } from '#archive/layout.ts';
 import { error, warning, type Problem } from './problems.ts';
 
 /**

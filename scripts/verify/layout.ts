@@ -1,12 +1,12 @@
 /**
- * The shape of `content/`: which folders and files may exist where. One walk lists the post folders and
- * withdrawal files for the other checks, and reports everything that has no place in the archive.
+ * The shape of `content/`: which folders and files may exist where. One walk lists the post folders for
+ * the other checks, and reports everything that has no place in the archive.
  *
  *   content/archive.json
  *   content/posts/<platform>/<id>/post.json + the media files it names
  *   content/withdrawals/<platform>/<id>.json
  *
- * Division of work with `readArchivedPosts` (scripts/sync/store.ts), which the caller also runs: it already
+ * Division of work with `readArchivedPosts` (src/archive/archive-fs.ts), which the caller also runs: it already
  * reports every visible entry of `posts/` and `posts/<platform>/` that is not a platform or post folder,
  * and every post.json it cannot accept. This walk adds what it skips on purpose: hidden entries there
  * (the sync ignores them; an archive must not hold them), everything inside post folders, and the rest
@@ -15,13 +15,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARCHIVE_STATE_FILE } from '#archive/state.ts';
 import { isValidPostId, PLATFORMS, type Platform } from '#archive/post.ts';
-import { WITHDRAWALS_DIR } from '#archive/withdrawal.ts';
-import { LOCK_FILE, POST_FILE, TEMP_FILE } from '../sync/store.ts';
+import { ARCHIVE_STATE_FILE, LOCK_FILE, POST_FILE, POSTS_DIR, TEMP_FILE, WITHDRAWALS_DIR } from '#archive/layout.ts';
 import { error, type Problem } from './problems.ts';
-
-export const POSTS_DIR = 'posts';
 
 export interface PostFolder {
   platform: Platform;
@@ -34,16 +30,8 @@ export interface PostFolder {
   files: string[];
 }
 
-export interface WithdrawalFile {
-  platform: Platform;
-  id: string;
-  /** Relative to `content/`, with "/". */
-  path: string;
-}
-
 export interface ArchiveLayout {
   postFolders: PostFolder[];
-  withdrawalFiles: WithdrawalFile[];
   /** Whether `posts/` is absent or a real folder, so that `readArchivedPosts` can walk it. */
   postsReadable: boolean;
   /** Every entry met, relative to `content/`, for the letter-case check. */
@@ -57,7 +45,7 @@ const LOCK_NOTE =
   'Never commit it: a committed lock names another machine, and every sync on a fresh checkout would refuse to run';
 
 export async function readLayout(contentDir: string): Promise<ArchiveLayout> {
-  const layout: ArchiveLayout = { postFolders: [], withdrawalFiles: [], postsReadable: true, paths: [], problems: [] };
+  const layout: ArchiveLayout = { postFolders: [], postsReadable: true, paths: [], problems: [] };
   for (const entry of await listFolder(contentDir, '', layout)) {
     const path = entry.name;
     if (entry.name === ARCHIVE_STATE_FILE) continue; // its own check reads it (and says if it cannot)
@@ -120,8 +108,8 @@ async function readWithdrawalsTree(contentDir: string, layout: ArchiveLayout): P
     for (const entry of await listFolder(contentDir, platformPath, layout)) {
       const path = `${platformPath}/${entry.name}`;
       const id = entry.name.endsWith('.json') ? entry.name.slice(0, -'.json'.length) : undefined;
-      if (entry.isFile() && id !== undefined && isValidPostId(platform, id)) layout.withdrawalFiles.push({ platform, id, path });
-      else layout.problems.push(error(path, `not a withdrawal file (expected a file named <${platform} id>.json)`));
+      // A well-named file is read and checked by readWithdrawals; here only what has no place is reported.
+      if (!entry.isFile() || id === undefined || !isValidPostId(platform, id)) layout.problems.push(error(path, `not a withdrawal file (expected a file named <${platform} id>.json)`));
     }
   }
 }

@@ -6,6 +6,7 @@
  * and written back round-trips without loss.
  */
 import { z } from 'astro/zod';
+import { POSTS_DIR, WITHDRAWALS_DIR } from './layout.ts';
 
 export const PLATFORMS = ['youtube', 'instagram'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -200,6 +201,20 @@ export const postSchema = z
     }
   });
 
+/**
+ * A post as its `post.json` stores it. A staff withdrawal has one representation, a file in
+ * `content/withdrawals/`, applied when the site reads the archive; a `post.json` never records it.
+ */
+export const storedPostSchema = postSchema.superRefine((post, ctx) => {
+  if (post.provenance.removed?.reason === 'withdrawn') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['provenance', 'removed', 'reason'],
+      message: `"withdrawn" is not recorded in post.json: a withdrawal is a file in content/${WITHDRAWALS_DIR}/ (README: "Withdrawing a post")`,
+    });
+  }
+});
+
 export type Post = z.infer<typeof postSchema>;
 export type PostMedia = z.infer<typeof mediaSchema>;
 export type MirroredMedia = z.infer<typeof mirroredMediaSchema>;
@@ -214,7 +229,7 @@ export function postFolder(platform: Platform, id: string): string {
   if (!isValidPostId(platform, id)) {
     throw new Error(`Refusing to build a path from an invalid ${platform} id: ${JSON.stringify(id)}`);
   }
-  return `posts/${platform}/${id}`;
+  return `${POSTS_DIR}/${platform}/${id}`;
 }
 
 /** The key a post is known by across the site and the content collection: `<platform>/<id>`. */

@@ -71,5 +71,5 @@ export const archiveStateSchema = z.strictObject({
 
 export type ArchiveState = z.infer<typeof archiveStateSchema>;
 
-/** Where the file lives, relative to `content/`. */
-export const ARCHIVE_STATE_FILE = 'archive.json';
+/** Where the file lives, relative to `content/` (the names of content/ are in layout.ts). */
+export { ARCHIVE_STATE_FILE } from './layout.ts';

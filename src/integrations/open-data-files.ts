@@ -7,11 +7,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postSchema } from '#archive/post.ts';
-import { withdrawnKeys } from '../lib/withdrawn-pages.ts';
+import { postDirectory } from '#archive/archive-fs.ts';
+import { POST_FILE, POSTS_DIR } from '#archive/layout.ts';
+import { postFolder, postKey, type Post } from '#archive/post.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';
 /** Files of the open data folder that the manifest covers besides the archive copy. */
@@ -21,23 +22,26 @@ async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-/** Copies the listed posts' files into `<dataDir>/arsip/posts/…`; returns their paths relative to dataDir. */
-async function copyArchive(contentDir: string, dataDir: string): Promise<string[]> {
-  const withdrawn = withdrawnKeys(contentDir);
+/**
+ * Which posts are published is decided once, by the site from its content collection: the posts of
+ * `data/posts.json` (listed posts only, so never a withdrawn one). Their files are copied from content/.
+ */
+async function publishedPosts(dataDir: string): Promise<Post[]> {
+  const dump = JSON.parse(await readFile(join(dataDir, 'posts.json'), 'utf8')) as { posts: Post[] };
+  return [...dump.posts].sort((a, b) => (postKey(a) < postKey(b) ? -1 : 1));
+}
+
+/** Copies the published posts' files into `<dataDir>/arsip/posts/…`; returns their paths relative to dataDir. */
+async function copyArchive(contentDir: string, dataDir: string, posts: readonly Post[]): Promise<string[]> {
   const copied: string[] = [];
-  for (const platform of (await readdir(join(contentDir, 'posts'))).sort()) {
-    for (const id of (await readdir(join(contentDir, 'posts', platform))).sort()) {
-      if (withdrawn.has(`${platform}/${id}`)) continue;
-      const folder = join(contentDir, 'posts', platform, id);
-      // The build has already validated every post.json; parse again only to learn its media files.
-      const post = postSchema.parse(JSON.parse(await readFile(join(folder, 'post.json'), 'utf8')));
-      const files = ['post.json', ...post.media.flatMap((item) => (item.status === 'mirrored' ? [item.file] : []))];
-      const target = join(dataDir, 'arsip', 'posts', platform, id);
-      await mkdir(target, { recursive: true });
-      for (const file of files) {
-        await copyFile(join(folder, file), join(target, file));
-        copied.push(`arsip/posts/${platform}/${id}/${file}`);
-      }
+  for (const post of posts) {
+    const files = [POST_FILE, ...post.media.flatMap((item) => (item.status === 'mirrored' ? [item.file] : []))];
+    const source = postDirectory(contentDir, post.platform, post.id);
+    const target = join(dataDir, 'arsip', postFolder(post.platform, post.id));
+    await mkdir(target, { recursive: true });
+    for (const file of files) {
+      await copyFile(join(source, file), join(target, file));
+      copied.push(`arsip/${POSTS_DIR}/${post.platform}/${post.id}/${file}`);
     }
   }
   return copied;
@@ -49,7 +53,7 @@ export function openDataFiles(contentDir: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dataDir = join(fileURLToPath(dir), 'data');
-        const files = [...DUMPS, ...(await copyArchive(contentDir, dataDir))];
+        const files = [...DUMPS, ...(await copyArchive(contentDir, dataDir, await publishedPosts(dataDir)))];
         // One file at a time: a large archive has tens of thousands, more than a process may hold open at once.
         const lines: string[] = [];
         for (const file of files) lines.push(`${await sha256(join(dataDir, file))}  ${file}`);

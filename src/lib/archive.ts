@@ -4,12 +4,13 @@
  */
 import { getCollection } from 'astro:content';
 import { postKey, type Post } from '#archive/post.ts';
-import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '#archive/state.ts';
+import { archiveStateSchema, type ArchiveState } from '#archive/state.ts';
+import { ARCHIVE_STATE_FILE, EMPTY_ARCHIVE_STATE } from '#archive/layout.ts';
 import { siteConfig } from '../site.config.ts';
 import { isListed, sortNewestFirst } from '../utils/posts.ts';
 import { resolveAccounts, type SiteAccount } from '../utils/accounts.ts';
 import { applyWithdrawals } from '../utils/withdrawals.ts';
-import { describeIssues } from '#archive/parse.ts';
+import { parseWithFriendlyErrors } from '#archive/parse.ts';
 
 export interface Archive {
   /** Every archived post, newest first, including removed and withdrawn ones. */
@@ -60,10 +61,6 @@ const stateFiles = import.meta.glob<unknown>('/content/archive.json', { eager: t
 
 function readArchiveState(): ArchiveState {
   const raw = stateFiles[`/content/${ARCHIVE_STATE_FILE}`];
-  if (raw === undefined) return { schemaVersion: 1, sample: false, lastSyncAt: null };
-  const result = archiveStateSchema.safeParse(raw);
-  if (!result.success) {
-    throw new Error(`content/${ARCHIVE_STATE_FILE} is not valid: ${describeIssues(result.error.issues)}`);
-  }
-  return result.data;
+  if (raw === undefined) return EMPTY_ARCHIVE_STATE;
+  return parseWithFriendlyErrors(archiveStateSchema, raw, `content/${ARCHIVE_STATE_FILE} is not valid:`);
 }

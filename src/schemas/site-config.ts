@@ -3,7 +3,7 @@
  * person can act on; every other module reads the parsed value from `src/site.config.ts`.
  */
 import { z } from 'astro/zod';
-import { issueLines } from '#archive/parse.ts';
+import { FriendlyValidationError, parseWithFriendlyErrors } from '#archive/parse.ts';
 
 const slug = z
   .string()
@@ -66,14 +66,11 @@ export const siteConfigSchema = z
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 export type AccountConfig = z.infer<typeof accountSchema>;
 
-export class SiteConfigError extends Error {
+export class SiteConfigError extends FriendlyValidationError {
   override name = 'SiteConfigError';
 }
 
 /** Validates the raw config and explains every problem on its own line, naming the setting. */
 export function parseSiteConfig(raw: unknown, source = 'src/site.config.ts'): SiteConfig {
-  const result = siteConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const lines = issueLines(result.error.issues).map((line) => `  - ${line}`);
-  throw new SiteConfigError(`The site configuration in ${source} is not valid:\n${lines.join('\n')}`);
+  return parseWithFriendlyErrors(siteConfigSchema, raw, `The site configuration in ${source} is not valid:`, { as: SiteConfigError });
 }

@@ -1,15 +1,18 @@
 /**
- * Where things are, and what the archive in content/ holds, read independently of the site's code
- * (only the shared schema, site config and path builder are reused), so the site tests compare the
- * built output with the source of truth.
+ * Where things are, and what the archive in content/ holds, read through the archive's one reader
+ * (src/archive/archive-fs.ts) but otherwise independently of the site's code: which posts are listed,
+ * and in what order, is worked out here again, so the site tests compare the built output with the
+ * source of truth.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { postSchema, type Post } from '#archive/post.ts';
-import { archiveStateSchema, ARCHIVE_STATE_FILE, type ArchiveState } from '#archive/state.ts';
+import { readArchivedPosts, readArchiveState as readStateFile, readWithdrawals as readWithdrawalFiles } from '#archive/archive-fs.ts';
+import { POSTS_DIR } from '#archive/layout.ts';
+import type { Post } from '#archive/post.ts';
+import type { ArchiveState } from '#archive/state.ts';
+import type { Withdrawal } from '#archive/withdrawal.ts';
 import { siteConfig } from '#site/site.config.ts';
-import { withdrawalSchema, WITHDRAWALS_DIR, type Withdrawal } from '#archive/withdrawal.ts';
 import { applyWithdrawals } from '#site/utils/withdrawals.ts';
 import { createPaths } from '#site/utils/paths.ts';
 
@@ -22,30 +25,23 @@ export const sitePaths = createPaths(siteConfig.baseUrl);
 /** The base path of every URL on the site, e.g. "/warta/". */
 export const BASE_PATH = sitePaths.home();
 
-/** Every post in content/posts/<platform>/<id>/post.json, parsed with the shared schema. */
+/** The committed archive, read once; any file the reader cannot accept fails every test that looks. */
+const archive = await (async () => {
+  if (!existsSync(path.join(CONTENT_DIR, POSTS_DIR))) throw new Error(`No archive found: ${path.join(CONTENT_DIR, POSTS_DIR)} does not exist.`);
+  const [posts, withdrawals, state] = await Promise.all([readArchivedPosts(CONTENT_DIR), readWithdrawalFiles(CONTENT_DIR), readStateFile(CONTENT_DIR)]);
+  const problems = [...posts.problems, ...withdrawals.problems];
+  if (problems.length) throw new Error(`content/ has files the archive reader refuses: ${problems.map((problem) => `${problem.file}: ${problem.message}`).join('; ')}`);
+  return { posts: [...posts.posts.values()], withdrawals: withdrawals.withdrawals.map((entry) => entry.withdrawal), state };
+})();
+
+/** Every post in content/posts/<platform>/<id>/post.json, in folder order. */
 export function readAllPosts(): Post[] {
-  const postsDir = path.join(CONTENT_DIR, 'posts');
-  if (!existsSync(postsDir)) throw new Error(`No archive found: ${postsDir} does not exist.`);
-  const posts: Post[] = [];
-  for (const platform of readdirSync(postsDir).sort()) {
-    const platformDir = path.join(postsDir, platform);
-    if (!statSync(platformDir).isDirectory()) continue;
-    for (const id of readdirSync(platformDir).sort()) {
-      const file = path.join(platformDir, id, 'post.json');
-      if (!existsSync(file)) continue;
-      const parsed = postSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new Error(`${path.relative(REPO_ROOT, file)} does not match the post schema: ${parsed.error.message}`);
-      posts.push(parsed.data);
-    }
-  }
-  return posts;
+  return [...archive.posts];
 }
 
-/** Every staff withdrawal in content/withdrawals/<platform>/<id>.json, parsed with the shared schema. */
+/** Every staff withdrawal in content/withdrawals/<platform>/<id>.json. */
 export function readWithdrawals(): Withdrawal[] {
-  const dir = path.join(CONTENT_DIR, WITHDRAWALS_DIR);
-  if (!existsSync(dir)) return [];
-  return listFiles(dir, (name) => name.endsWith('.json')).map((file) => withdrawalSchema.parse(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))));
+  return [...archive.withdrawals];
 }
 
 /** Every post as the site presents it: post.json with the staff withdrawals applied. */
@@ -61,7 +57,7 @@ export function readListedPosts(): Post[] {
 }
 
 export function readArchiveState(): ArchiveState {
-  return archiveStateSchema.parse(JSON.parse(readFileSync(path.join(CONTENT_DIR, ARCHIVE_STATE_FILE), 'utf8')));
+  return archive.state;
 }
 
 export const keyOf = (post: Pick<Post, 'platform' | 'id'>) => `${post.platform}/${post.id}`;

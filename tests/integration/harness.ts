@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeApi } from '#fake-api/server.ts';
 import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '#fake-api/fixtures.ts';
-import { readArchivedPosts } from '#sync/store.ts';
+import { readArchivedPosts } from '#archive/archive-fs.ts';
 import type { SyncSummary } from '#sync/report.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { readArchivedPosts } from '#sync/store.ts';
+import { readArchivedPosts } from '#archive/archive-fs.ts';
 import { postFolder, type Post } from '#archive/post.ts';
 import { REPO_ROOT } from './harness.ts';
 

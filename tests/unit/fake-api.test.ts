@@ -1,5 +1,5 @@
 /**
- * Self-test of the fake YouTube / Instagram API server (tests/fake-api) that the sync's integration tests
+ * Self-test of the fake YouTube / Instagram API server (scripts/fake-api) that the sync's integration tests
  * run against: every route, paging, field filtering, placeholders, scripted failures, recording.
  */
 import { DEFAULT_INSTAGRAM_API_VERSION } from '#sync/config.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPostId, postFolder, postSchema } from '#archive/post.ts';
+import { isValidPostId, postFolder, postSchema, storedPostSchema } from '#archive/post.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
 
 function issues(value: unknown): string[] {
@@ -56,6 +56,16 @@ describe('post schema', () => {
     const withdrawn = { ...post, provenance: { ...post.provenance, removed: { at: '2026-11-01T00:00:00Z', reason: 'withdrawn' as const } } };
     expect(issues(withdrawn)).toContain('provenance.removed.note: a withdrawal needs a public reason');
     expect(issues({ ...withdrawn, provenance: { ...withdrawn.provenance, removed: { ...withdrawn.provenance.removed, note: 'Salah unggah.' } } })).toEqual([]);
+  });
+
+  it('keeps withdrawals out of post.json: the stored schema refuses what the presented one allows', () => {
+    const post = makePost();
+    const withdrawn = { ...post, provenance: { ...post.provenance, removed: { at: '2026-11-01T00:00:00Z', reason: 'withdrawn' as const, note: 'Salah unggah.' } } };
+    expect(postSchema.safeParse(withdrawn).success).toBe(true);
+    const stored = storedPostSchema.safeParse(withdrawn);
+    expect(stored.success).toBe(false);
+    expect(stored.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['provenance.removed.reason']);
+    expect(storedPostSchema.safeParse({ ...post, provenance: { ...post.provenance, removed: { at: '2026-11-01T00:00:00Z', reason: 'deleted' } } }).success).toBe(true);
   });
 
   it('round-trips through JSON unchanged', () => {

@@ -7,16 +7,16 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FatalSyncError, ItemError } from '#sync/errors.ts';
 import {
-  acquireLock,
   postDirectory,
   readArchivedPosts,
-  readArchiveState,
   removeStaleTempFiles,
   serializePost,
   writeArchiveState,
   writeFileAtomic,
   writePost,
-} from '#sync/store.ts';
+} from '#archive/archive-fs.ts';
+import { readArchiveStateOrStop as readArchiveState } from '#sync/archive-state.ts';
+import { acquireLock } from '#sync/lock.ts';
 import type { Post } from '#archive/post.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
 import { caught } from '../helpers/caught.ts';

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readArchivedPosts } from '#sync/store.ts';
+import { readArchivedPosts } from '#archive/archive-fs.ts';
 import { verifyArchive } from '#scripts/verify/archive.ts';
 import { displayFolder, formatReport, shortHash, VerifyError, type Problem } from '#scripts/verify/problems.ts';
 import { postFolder, type MirroredMedia, type Post } from '#archive/post.ts';
@@ -138,6 +138,15 @@ describe('post.json', () => {
   it('reports a file that does not match the post schema', async () => {
     await editJson(`${folderOf(video)}/post.json`, (post) => (post.kind = 'reel'));
     expect(await problems()).toEqual(errors([`${folderOf(video)}/post.json`, /^does not match the post schema: kind: "reel" is not a youtube kind$/]));
+  });
+
+  it('reports a withdrawal recorded in post.json: a withdrawal has one representation, its file', async () => {
+    await editJson(`${folderOf(video)}/post.json`, (post) => {
+      (post.provenance as Record<string, unknown>).removed = { at: '2026-11-01T00:00:00Z', reason: 'withdrawn', note: 'Salah unggah.' };
+    });
+    expect(await problems()).toEqual(
+      errors([`${folderOf(video)}/post.json`, /^does not match the post schema: provenance\.removed\.reason: "withdrawn" is not recorded in post\.json: a withdrawal is a file in content\/withdrawals\//]),
+    );
   });
 
   it('reports a file that is not JSON', async () => {

@@ -31,13 +31,13 @@ describe('withdrawal files', () => {
     expect(unmatched).toEqual([stray]);
   });
 
-  it('give the sitemap the addresses to leave out', () => {
+  it('give the sitemap the addresses to leave out', async () => {
     const content = mkdtempSync(path.join(tmpdir(), 'warta-withdrawals-'));
     try {
-      expect(withdrawnPageUrls(content, 'https://example.org/warta/').size).toBe(0);
+      expect((await withdrawnPageUrls(content, 'https://example.org/warta/')).size).toBe(0);
       mkdirSync(path.join(content, 'withdrawals/instagram'), { recursive: true });
       writeFileSync(path.join(content, 'withdrawals/instagram/17895695668004550.json'), JSON.stringify(withdrawal));
-      expect([...withdrawnPageUrls(content, 'https://example.org/warta/')]).toEqual(['https://example.org/warta/pos/instagram/17895695668004550/']);
+      expect([...(await withdrawnPageUrls(content, 'https://example.org/warta/'))]).toEqual(['https://example.org/warta/pos/instagram/17895695668004550/']);
     } finally {
       rmSync(content, { recursive: true, force: true });
     }
