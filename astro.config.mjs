@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { siteConfig } from '#site/site.config.ts';
 import { pagefindSearch } from '#site/integrations/pagefind.ts';
-import { withdrawnPageUrls } from '#site/lib/withdrawn-pages.ts';
+import { withdrawnPageUrls } from '#site/lib/withdrawn-pages-fs.ts';
 import { openDataFiles } from '#site/integrations/open-data-files.ts';
 
 const { origin, pathname } = new URL(siteConfig.baseUrl);

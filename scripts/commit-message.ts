@@ -8,11 +8,11 @@
  * otherwise updated posts, per platform) in at most 72 characters; the body says everything else the
  * summary knows: the run mode, items skipped and why, warnings, and where a stopped run stopped.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { historyIncompleteLine, type PlatformSummary, type SyncSummary } from './sync/report.ts';
+import { FriendlyValidationError } from '#archive/parse.ts';
+import { historyIncompleteLine, isSyncSummary, readSyncSummary, type PlatformSummary, type SyncSummary } from './shared/sync-summary.ts';
 
 /** Longest subject line `git log --oneline` and most tools show whole. */
 export const SUBJECT_MAX = 72;
@@ -212,23 +212,7 @@ export function annotations(summary: SyncSummary): string[] {
   return lines;
 }
 
-/** Enough of a shape check to give a clear message for a file that is not a sync summary. */
-export function isSyncSummary(value: unknown): value is SyncSummary {
-  if (typeof value !== 'object' || value === null) return false;
-  const summary = value as Partial<Record<keyof SyncSummary, unknown>>;
-  return (
-    (summary.mode === 'incremental' || summary.mode === 'full') &&
-    typeof summary.startedAt === 'string' &&
-    Array.isArray(summary.platforms) &&
-    summary.platforms.every((platform) => typeof platform === 'object' && platform !== null && Array.isArray((platform as PlatformSummary).skipped)) &&
-    Array.isArray(summary.notSynced) &&
-    Array.isArray(summary.warnings) &&
-    Array.isArray(summary.invalidFiles) &&
-    typeof summary.requests === 'object' &&
-    typeof summary.media === 'object' &&
-    summary.media !== null
-  );
-}
+export { isSyncSummary };
 
 async function main(argv: string[]): Promise<number> {
   const usage = 'Usage: node scripts/commit-message.ts [--markdown | --annotations] SUMMARY.json';
@@ -249,15 +233,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 1;
   }
-  let summary: unknown;
+  let summary: SyncSummary;
   try {
-    summary = JSON.parse(await readFile(file, 'utf8'));
+    summary = await readSyncSummary(file);
   } catch (error) {
-    console.error(`commit-message: cannot read ${file}: ${(error as Error).message}`);
-    return 1;
-  }
-  if (!isSyncSummary(summary)) {
-    console.error(`commit-message: ${file} is not a sync summary (see SyncSummary in scripts/sync/report.ts).`);
+    const problem = error instanceof FriendlyValidationError ? error.message : `cannot read ${file}: ${(error as Error).message}`;
+    console.error(`commit-message: ${problem}`);
     return 1;
   }
   if (parsed.values.annotations) {

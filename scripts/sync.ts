@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { siteConfig } from '#site/site.config.ts';
 import { readSettings, secretsOf, type SyncSettings } from './sync/config.ts';
 import { FatalSyncError } from './sync/errors.ts';
-import { createReporter, formatSummary, scrubber, type SyncSummary } from './sync/report.ts';
+import type { SyncSummary } from './shared/sync-summary.ts';
+import { createReporter, formatSummary, scrubber } from './sync/report.ts';
 import { DEFAULT_RETRY_POLICY } from './sync/retry.ts';
 import { runSync } from './sync/run.ts';
 

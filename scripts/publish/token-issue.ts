@@ -8,12 +8,11 @@
  * (about once a day while the days count down), and never duplicated.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isSyncSummary } from '../commit-message.ts';
-import type { SyncSummary } from '../sync/report.ts';
+import { fatalsOf, readSyncSummary, type SyncSummary } from '../shared/sync-summary.ts';
+import { FriendlyValidationError } from '#archive/parse.ts';
 
 export const TOKEN_ISSUE_LABEL = 'instagram-token';
 export const TOKEN_ISSUE_TITLE = 'Instagram access token needs attention';
@@ -26,15 +25,14 @@ export type TokenState =
   /** This run did not talk to Instagram (no credentials, a YouTube failure first, a token refresh): no news. */
   | { state: 'unknown' };
 
-/** What this run says about the Instagram token. */
+/** What this run says about the Instagram token, from the summary's records (never from message text). */
 export function tokenState(summary: SyncSummary): TokenState {
-  const fatal = summary.fatal;
-  if (fatal && (fatal.reason === 'token-expired' || (fatal.reason === 'invalid-credentials' && /^Instagram\b/.test(fatal.message)))) {
-    return { state: 'attention', headline: fatal.message.trim() };
-  }
-  const warning = summary.warnings.find((text) => /\bInstagram token\b/i.test(text));
-  if (warning) return { state: 'attention', headline: warning.trim() };
-  if (!fatal && !summary.dryRun && summary.platforms.some((platform) => platform.platform === 'instagram')) return { state: 'fine' };
+  const instagramStops = fatalsOf(summary).filter((fatal) => fatal.platform === 'instagram');
+  const refused = instagramStops.find((fatal) => fatal.reason === 'token-expired' || fatal.reason === 'invalid-credentials');
+  if (refused) return { state: 'attention', headline: refused.message.trim() };
+  if (summary.instagramToken) return { state: 'attention', headline: summary.instagramToken.message.trim() };
+  const synced = summary.platforms.some((platform) => platform.platform === 'instagram');
+  if (synced && instagramStops.length === 0 && !summary.dryRun) return { state: 'fine' };
   return { state: 'unknown' };
 }
 
@@ -96,16 +94,16 @@ async function main(argv: string[]): Promise<number> {
     console.error('Usage: node scripts/publish/token-issue.ts [--dry-run] SUMMARY.json');
     return 1;
   }
-  let summary: unknown;
+  let summary: SyncSummary;
   try {
-    summary = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
+    summary = await readSyncSummary(file);
+  } catch (error) {
+    if (error instanceof FriendlyValidationError) {
+      console.error(`token-issue: ${error.message}`);
+      return 1;
+    }
     console.log(`token-issue: no readable summary at ${file}; nothing to report.`);
     return 0;
-  }
-  if (!isSyncSummary(summary)) {
-    console.error(`token-issue: ${file} is not a sync summary.`);
-    return 1;
   }
   const repo = process.env.GITHUB_REPOSITORY;
   const runUrl =

@@ -8,15 +8,8 @@ import type { Platform } from '#archive/post.ts';
 // An item that could not be archived is the archive writer's error as much as the sync's.
 export { ItemError, printableId } from '#archive/errors.ts';
 
-export type FatalReason =
-  | 'configuration'
-  | 'quota-exceeded'
-  | 'invalid-credentials'
-  | 'token-expired'
-  | 'permission-denied'
-  | 'locked'
-  | 'rate-limited'
-  | 'unavailable';
+export type { FatalReason } from '#scripts/shared/sync-summary.ts';
+import type { FatalReason } from '#scripts/shared/sync-summary.ts';
 
 export class FatalSyncError extends Error {
   override name = 'FatalSyncError';

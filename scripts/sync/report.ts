@@ -3,73 +3,11 @@
  * and a summary at the end, printed and written as JSON for CI. Everything printed passes through a
  * scrubber that replaces the run's secrets, so a token can never reach a log.
  */
-import type { Platform } from '#archive/post.ts';
-import type { FatalReason } from './errors.ts';
+import { historyIncompleteLine, type PlatformSummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 import type { PostChange } from './merge.ts';
-
-export interface PlatformSummary {
-  platform: Platform;
-  new: number;
-  edited: number;
-  restored: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  skipped: { id: string; reason: string }[];
-  warnings: string[];
-  /** Why this platform stopped early, when it did (the other platform still ran). */
-  fatal: { reason: FatalReason; message: string; action: string } | null;
-  /** Whether the account's whole history has been walked, and how many of its posts the archive holds. */
-  history?: { complete: boolean; archived: number };
-}
-
-export interface SyncSummary {
-  startedAt: string;
-  finishedAt: string | null;
-  mode: 'incremental' | 'full';
-  dryRun: boolean;
-  platforms: PlatformSummary[];
-  /** Platforms not synced, one line each (no credentials). */
-  notSynced: string[];
-  /** HTTP requests made, by endpoint (retries included). */
-  requests: Record<string, number>;
-  media: { files: number; bytes: number; pending: number };
-  /** Archive files the sync could not read and left untouched. */
-  invalidFiles: { file: string; message: string }[];
-  warnings: string[];
-  fatal: { reason: FatalReason; message: string; action: string } | null;
-}
-
-export function emptySummary(startedAt: string, mode: SyncSummary['mode'], dryRun: boolean): SyncSummary {
-  return {
-    startedAt,
-    finishedAt: null,
-    mode,
-    dryRun,
-    platforms: [],
-    notSynced: [],
-    requests: {},
-    media: { files: 0, bytes: 0, pending: 0 },
-    invalidFiles: [],
-    warnings: [],
-    fatal: null,
-  };
-}
-
-export function emptyPlatformSummary(platform: Platform): PlatformSummary {
-  return { platform, new: 0, edited: 0, restored: 0, updated: 0, unchanged: 0, removed: 0, skipped: [], warnings: [], fatal: null };
-}
 
 export function countChange(summary: PlatformSummary, change: PostChange): void {
   summary[change] += 1;
-}
-
-/**
- * Said while a first import is still under way (in the log, the summary and the commit), in the words the
- * transparency page uses too.
- */
-export function historyIncompleteLine(platform: Platform, archived: number): string {
-  return `${platform}: history incomplete, ${archived} posts archived so far; the next sync continues (riwayat belum lengkap: ${archived} unggahan diarsipkan, dilanjutkan pada sinkronisasi berikutnya).`;
 }
 
 function formatBytes(bytes: number): string {

@@ -12,15 +12,8 @@ import type { HttpOptions } from './http.ts';
 import { InstagramSource, refreshInstagramToken } from './instagram.ts';
 import { mirrorMedia, type MediaTally } from './media.ts';
 import { markRemoved, mergeUpstream } from './merge.ts';
-import {
-  countChange,
-  emptyPlatformSummary,
-  emptySummary,
-  historyIncompleteLine,
-  type PlatformSummary,
-  type Reporter,
-  type SyncSummary,
-} from './report.ts';
+import { emptyPlatformSummary, emptySummary, historyIncompleteLine, type PlatformSummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
+import { countChange, type Reporter } from './report.ts';
 import type { RetryHooks, RetryPolicy } from './retry.ts';
 import { needsRevisit } from './revisit.ts';
 import type { PlatformSource } from './source.ts';
@@ -104,7 +97,7 @@ export async function runSync(options: RunOptions): Promise<SyncSummary> {
   } catch (error) {
     // A fatal error ends the run but is an answer, not a crash: it goes into the summary for CI.
     if (!(error instanceof FatalSyncError)) throw error;
-    summary.fatal = { reason: error.reason, message: error.message, action: error.action };
+    summary.fatal = fatalRecord(error);
   } finally {
     summary.finishedAt = toInstant(clock());
     reporter.done();
@@ -140,6 +133,7 @@ function warnAboutToken(context: RunContext, state: ArchiveState): void {
       ? `The Instagram token expired on ${expiresAt}.`
       : `The Instagram token expires in ${Math.floor(days)} day(s), on ${expiresAt}. Run \`npm run sync -- --refresh-token\` (or the workflow's refresh) soon.`;
   context.summary.warnings.push(message);
+  context.summary.instagramToken = { expiresAt, expired: days <= 0, message };
   context.reporter.line(`warning: ${message}`);
 }
 
@@ -195,7 +189,7 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
     } catch (error) {
       // One platform's stop (quota spent, token expired, an outage) must not keep the other from being archived.
       const stop = asPlatformStop(error, source.platform);
-      const fatal = { reason: stop.reason, message: stop.message, action: stop.action };
+      const fatal = fatalRecord(stop);
       platformSummary.fatal = fatal;
       summary.fatal ??= fatal;
       reporter.line(`${source.platform}: stopped: ${stop.message} ${stop.action}`);
@@ -213,6 +207,11 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
   const reconciled = settings.flags.full && summary.platforms.length > 0 && summary.platforms.every((platform) => !platform.fatal);
   if (reconciled) nextState = { ...nextState, lastFullSyncAt: context.now };
   if (!dryRun) await writeArchiveState(contentDir, { ...nextState, lastSyncAt: context.now });
+}
+
+/** A stop as the summary records it, with the platform it stopped (null: the whole run). */
+function fatalRecord(error: FatalSyncError): NonNullable<SyncSummary['fatal']> {
+  return { reason: error.reason, platform: error.platform ?? null, message: error.message, action: error.action };
 }
 
 /** An account's history walk as this run sees it, and how to record its progress. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { FakeApi } from '#fake-api/server.ts';
 import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '#fake-api/fixtures.ts';
 import { readArchivedPosts } from '#archive/archive-fs.ts';
-import type { SyncSummary } from '#sync/report.ts';
+import type { SyncSummary } from '#scripts/shared/sync-summary.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SYNC = path.join(REPO_ROOT, 'scripts/sync.ts');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotations, commitMessage, commitSubject, isSyncSummary, markdownSummary, SUBJECT_MAX } from '#scripts/commit-message.ts';
-import { emptyPlatformSummary, emptySummary, type PlatformSummary, type SyncSummary } from '#sync/report.ts';
+import { emptyPlatformSummary, emptySummary, type PlatformSummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 
 const STARTED = '2026-11-27T03:00:00Z';
 
@@ -61,7 +61,7 @@ describe('commitSubject', () => {
     expect(subject.length).toBeLessThanOrEqual(SUBJECT_MAX);
 
     const absurd = summary({
-      fatal: { reason: 'unavailable', message: 'x', action: 'y' },
+      fatal: { reason: 'unavailable', platform: null, message: 'x', action: 'y' },
       platforms: [platform('instagram', { new: 1e12, edited: 1e12, removed: 1e12, restored: 1e12, updated: 1e12 })],
     });
     expect(commitSubject(absurd).length).toBe(SUBJECT_MAX);
@@ -71,7 +71,7 @@ describe('commitSubject', () => {
   it('marks a run that stopped, and a dry run', () => {
     const stopped = summary({
       platforms: [platform('youtube', { new: 2 })],
-      fatal: { reason: 'token-expired', message: 'Instagram: the access token has expired (Session expired).', action: 'Generate a new token.' },
+      fatal: { reason: 'token-expired', platform: 'instagram', message: 'Instagram: the access token has expired (Session expired).', action: 'Generate a new token.' },
     });
     expect(commitSubject(stopped)).toBe('sync (stopped): 2 new (youtube: 2 new)');
     expect(commitSubject(summary({ dryRun: true, platforms: [platform('instagram', { new: 1 })] }))).toBe('sync (dry run): 1 new (instagram: 1 new)');
@@ -137,7 +137,7 @@ describe('commitMessage', () => {
         platforms: [platform('youtube', { new: 3 })],
         notSynced: ['Instagram: skipped, INSTAGRAM_ACCESS_TOKEN is not set.'],
         invalidFiles: [{ file: 'content/posts/youtube/abc/post.json', message: 'not JSON' }],
-        fatal: { reason: 'quota-exceeded', message: 'YouTube: the daily API quota is spent.', action: 'Nothing: the quota resets at midnight Pacific time.' },
+        fatal: { reason: 'quota-exceeded', platform: 'youtube', message: 'YouTube: the daily API quota is spent.', action: 'Nothing: the quota resets at midnight Pacific time.' },
       }),
     );
     expect(subjectOf(message)).toBe('sync (stopped): 3 new (youtube: 3 new)');
@@ -179,7 +179,7 @@ describe('markdownSummary', () => {
 
   it('leads with the stop and what to do', () => {
     const markdown = markdownSummary(
-      summary({ fatal: { reason: 'invalid-credentials', message: 'YouTube: the API key was refused.', action: 'Create a new key.' } }),
+      summary({ fatal: { reason: 'invalid-credentials', platform: 'youtube', message: 'YouTube: the API key was refused.', action: 'Create a new key.' } }),
     );
     expect(markdown.startsWith('## Sync stopped: no changes')).toBe(true);
     expect(markdown).toContain('> **YouTube: the API key was refused.**');
@@ -193,7 +193,7 @@ describe('annotations', () => {
       summary({
         platforms: [platform('youtube', { skipped: [{ id: 'abc', reason: 'no title' }], warnings: ['youtube: listing incomplete'] })],
         warnings: ['The Instagram token expired on 2026-11-20T00:00:00Z.'],
-        fatal: { reason: 'token-expired', message: 'Instagram: the access token has expired.', action: 'Generate a new token.' },
+        fatal: { reason: 'token-expired', platform: 'instagram', message: 'Instagram: the access token has expired.', action: 'Generate a new token.' },
       }),
     );
     expect(lines).toEqual([

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { onlySyncTimeChanged } from '#scripts/publish/sync-time-only.ts';
 import { issueBody, planIssue, tokenState, TOKEN_ISSUE_TITLE } from '#scripts/publish/token-issue.ts';
-import { emptyPlatformSummary, emptySummary, type SyncSummary } from '#sync/report.ts';
+import { emptyPlatformSummary, emptySummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 
 const RUN = 'https://github.com/office/warta/actions/runs/42';
 const EXPIRES = 'The Instagram token expires in 4 day(s), on 2026-12-01T00:00:00Z. Run `npm run sync -- --refresh-token` (or the workflow\'s refresh) soon.';
@@ -18,18 +18,36 @@ const withInstagram = (overrides: Partial<SyncSummary> = {}) =>
   summary({ platforms: [emptyPlatformSummary('youtube'), emptyPlatformSummary('instagram')], ...overrides });
 
 describe('tokenState', () => {
+  // The summary records the token's state as data (instagramToken), besides the warning's words.
+  const tokenWarning = (message: string, expired = false) => ({ warnings: [message], instagramToken: { expiresAt: '2026-12-01T00:00:00Z', expired, message } });
+
   it('needs attention when the sync warns that the token expires or expired', () => {
-    expect(tokenState(withInstagram({ warnings: [EXPIRES] }))).toEqual({ state: 'attention', headline: EXPIRES });
+    expect(tokenState(withInstagram(tokenWarning(EXPIRES)))).toEqual({ state: 'attention', headline: EXPIRES });
     const expired = 'The Instagram token expired on 2026-11-20T00:00:00Z.';
-    expect(tokenState(withInstagram({ warnings: [expired] }))).toEqual({ state: 'attention', headline: expired });
+    expect(tokenState(withInstagram(tokenWarning(expired, true)))).toEqual({ state: 'attention', headline: expired });
+  });
+
+  it('decides from the records, not from the words of a warning or a message', () => {
+    expect(tokenState(withInstagram({ warnings: ['Something about the Instagram token, in other words'] }))).toEqual({ state: 'fine' });
+    const youtubeQuota = { reason: 'quota-exceeded' as const, platform: 'youtube' as const, message: 'YouTube: the daily API quota is spent.', action: '…' };
+    const expired = { reason: 'token-expired' as const, platform: 'instagram' as const, message: 'Instagram: the access token has expired.', action: '…' };
+    // YouTube stopped first (so it is the run's fatal), Instagram's own stop still counts.
+    const both = withInstagram({ fatal: youtubeQuota });
+    both.platforms[0]!.fatal = youtubeQuota;
+    both.platforms[1]!.fatal = expired;
+    expect(tokenState(both)).toEqual({ state: 'attention', headline: expired.message });
+    // A YouTube stop says nothing about Instagram's token, which was used without trouble.
+    const youtubeOnly = withInstagram({ fatal: youtubeQuota });
+    youtubeOnly.platforms[0]!.fatal = youtubeQuota;
+    expect(tokenState(youtubeOnly)).toEqual({ state: 'fine' });
   });
 
   it('needs attention when Instagram refused the token, but not when YouTube refused its key', () => {
-    const expired = { reason: 'token-expired' as const, message: 'Instagram: the access token has expired (Session has expired).', action: 'Generate a new token.' };
+    const expired = { reason: 'token-expired' as const, platform: 'instagram' as const, message: 'Instagram: the access token has expired (Session has expired).', action: 'Generate a new token.' };
     expect(tokenState(summary({ fatal: expired }))).toEqual({ state: 'attention', headline: expired.message });
-    const refused = { reason: 'invalid-credentials' as const, message: 'Instagram: the access token was refused (Invalid OAuth access token).', action: '…' };
+    const refused = { reason: 'invalid-credentials' as const, platform: 'instagram' as const, message: 'Instagram: the access token was refused (Invalid OAuth access token).', action: '…' };
     expect(tokenState(summary({ fatal: refused })).state).toBe('attention');
-    const youtube = { reason: 'invalid-credentials' as const, message: 'YouTube: the API key was refused.', action: '…' };
+    const youtube = { reason: 'invalid-credentials' as const, platform: 'youtube' as const, message: 'YouTube: the API key was refused.', action: '…' };
     expect(tokenState(summary({ fatal: youtube })).state).toBe('unknown');
   });
 
@@ -40,7 +58,7 @@ describe('tokenState', () => {
   it('knows nothing from a run that did not reach Instagram, a dry run, or a run stopped by something else', () => {
     expect(tokenState(summary({ platforms: [emptyPlatformSummary('youtube')], notSynced: ['Instagram: skipped, INSTAGRAM_ACCESS_TOKEN is not set.'] }))).toEqual({ state: 'unknown' });
     expect(tokenState(withInstagram({ dryRun: true })).state).toBe('unknown');
-    expect(tokenState(withInstagram({ fatal: { reason: 'unavailable', message: 'Instagram: HTTP 500', action: '…' } })).state).toBe('unknown');
+    expect(tokenState(withInstagram({ fatal: { reason: 'unavailable', platform: 'instagram', message: 'Instagram: HTTP 500', action: '…' } })).state).toBe('unknown');
     expect(tokenState(summary()).state).toBe('unknown');
   });
 });
@@ -83,7 +101,7 @@ describe('the token-issue command', () => {
 
   it('plans without calling GitHub on --dry-run, and shrugs at a missing summary', () => {
     const file = join(dir, 'summary.json');
-    writeFileSync(file, JSON.stringify(withInstagram({ warnings: [EXPIRES] })));
+    writeFileSync(file, JSON.stringify(withInstagram({ warnings: [EXPIRES], instagramToken: { expiresAt: '2026-12-01T00:00:00Z', expired: false, message: EXPIRES } })));
     const planned = JSON.parse(execFileSync(process.execPath, [script, '--dry-run', file], { encoding: 'utf8', env: { ...process.env, GITHUB_REPOSITORY: '' } }));
     expect(planned).toMatchObject({ kind: 'create', title: TOKEN_ISSUE_TITLE });
     const missing = execFileSync(process.execPath, [script, join(dir, 'missing.json')], { encoding: 'utf8' });

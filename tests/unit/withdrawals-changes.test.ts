@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withdrawnPageUrls } from '#site/lib/withdrawn-pages.ts';
+import { withdrawnPageUrls } from '#site/lib/withdrawn-pages-fs.ts';
 import { withdrawalSchema, type Withdrawal } from '#archive/withdrawal.ts';
 import { changeEvents } from '#site/utils/changes.ts';
 import { applyWithdrawals } from '#site/utils/withdrawals.ts';
