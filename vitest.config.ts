@@ -1,7 +1,11 @@
 /**
- * Two projects:
+ * Four projects, run in this order:
  *
  * - `unit`: pure functions (tests/unit), fast, in parallel.
+ * - `components`: Astro components through the container API (tests/components), with Astro's Vite
+ *   setup; its own config file, vitest.components.config.ts.
+ * - `sync`: the real sync as a child process against the fake API server (tests/integration), one file
+ *   at a time.
  * - `site`: checks of the built site (tests/build, reading dist/) and browser tests (tests/e2e, Chromium
  *   against `astro preview`). Its global setup (tests/helpers/global-build.ts) runs the real
  *   `astro build` once before any site test file.
@@ -12,8 +16,8 @@
  *
  *   The skip is honoured only when dist/ exists; CI never sets it, so CI always tests a fresh build.
  *
- * The site project runs after the unit project (sequence.groupOrder) and one file at a time
- * (fileParallelism: false): the build, the preview server and Chromium share 2 CPU cores.
+ * The site project runs last (sequence.groupOrder) and one file at a time (fileParallelism: false):
+ * the build, the preview server and Chromium share 2 CPU cores.
  */
 import { defineConfig } from 'vitest/config';
 
