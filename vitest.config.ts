@@ -54,7 +54,8 @@ export default defineConfig({
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/helpers/global-build.ts'],
+          // The build first, then one preview server and one Chromium shared by every browser test file.
+          globalSetup: ['tests/helpers/global-build.ts', 'tests/helpers/global-servers.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 2 },
           // The build (global setup) and starting Chromium / the preview server (hooks) can take minutes on 2 cores.

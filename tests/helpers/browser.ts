@@ -13,7 +13,7 @@ import {
   type Request,
   type WebSocket,
 } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.WARTA_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -28,10 +28,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 120_000 });
-}
-
 export interface BrowserHandle {
   readonly browser: Browser;
   /** A new isolated context (closed by afterAll with the browser). */
@@ -40,7 +36,11 @@ export interface BrowserHandle {
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
-/** Launches Chromium before the file's tests and closes it after them. */
+/**
+ * Connects to the Chromium every browser test file shares (started once by the site project's global
+ * setup, tests/helpers/global-servers.ts) before the file's tests; afterAll closes the file's contexts
+ * and disconnects, leaving the browser to the next file.
+ */
 export function useBrowser(): BrowserHandle {
   let browser: Browser | undefined;
   const current = () => {
@@ -48,7 +48,7 @@ export function useBrowser(): BrowserHandle {
     return browser;
   };
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await chromium.connect(inject('browserEndpoint'), { timeout: 60_000 });
   });
   afterAll(async () => {
     await browser?.close();

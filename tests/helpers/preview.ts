@@ -1,15 +1,15 @@
 /**
  * Serves the built dist/ with `astro preview` on 127.0.0.1 and a free port, for the browser tests.
  *
- *   const preview = usePreviewServer();            // registers beforeAll / afterAll
+ *   const preview = usePreviewServer();               // the one server of the test run
  *   await page.goto(preview.url(sitePaths.search())); // paths from createPaths(siteConfig.baseUrl)
  *
- * The server runs in its own process group, which afterAll kills as a whole.
+ * The server runs in its own process group, which stop() kills as a whole.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { inject } from 'vitest';
 import { BASE_PATH, REPO_ROOT } from './repo.ts';
 
 export interface PreviewServer {
@@ -114,32 +114,11 @@ export async function startPreviewServer({ timeoutMs = 120_000 } = {}): Promise<
 }
 
 /**
- * Starts the preview server before the file's tests and stops it after them. The returned object's
- * properties are read lazily, so use them inside tests or hooks, not at module level.
+ * The preview server every browser test file shares, started once by the site project's global setup
+ * (tests/helpers/global-servers.ts). Stopping it is the global teardown's business, not a file's.
  */
-export function usePreviewServer(): PreviewServer {
-  let server: PreviewServer | undefined;
-  const current = () => {
-    if (!server) throw new Error('The preview server is not running (used outside a test?).');
-    return server;
-  };
-  beforeAll(async () => {
-    server = await startPreviewServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-  return {
-    get origin() {
-      return current().origin;
-    },
-    get host() {
-      return current().host;
-    },
-    get base() {
-      return current().base;
-    },
-    url: (path: string) => current().url(path),
-    stop: () => current().stop(),
-  };
+export function usePreviewServer(): Omit<PreviewServer, 'stop'> {
+  const origin = inject('previewOrigin');
+  const { host } = new URL(origin);
+  return { origin, host, base: BASE_PATH, url: (path: string) => new URL(path, origin).href };
 }
