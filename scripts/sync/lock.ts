@@ -11,6 +11,7 @@ import { open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { errorCode, readIfExists } from '#archive/archive-fs.ts';
 import { LOCK_FILE } from '#archive/layout.ts';
 import { FatalSyncError } from './errors.ts';
 
@@ -172,17 +173,4 @@ async function removeStaleLock(path: string, staleContent: string): Promise<'don
 
 function lockedError(description: string): FatalSyncError {
   return new FatalSyncError('locked', `The archive is locked: ${description}.`, LOCK_ACTION);
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }

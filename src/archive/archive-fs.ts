@@ -283,7 +283,8 @@ function relativeFile(contentDir: string, path: string): string {
   return relative(contentDir, path).split(sep).join('/');
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** A file's text, or undefined when it does not exist (any other failure is thrown). */
+export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -306,6 +307,7 @@ function sortedVisible<T extends { name: string }>(entries: T[]): T[] {
   return entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function errorCode(error: unknown): string | undefined {
+/** The `code` of a Node file-system error (ENOENT, EEXIST, …). */
+export function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
