@@ -1,0 +1,103 @@
+/**
+ * A reader's first search, measured in Chromium against the built site served from disk: the bytes the
+ * browser fetches until the first result shows (Pagefind's own files included), raw and as gzip would
+ * send the compressible ones, and the time from the query to the first result on screen.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.jpg': 'image/jpeg',
+  '.avif': 'image/avif',
+  '.webp': 'image/webp',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
+
+/** Serves `dist/` at `base` on 127.0.0.1, as a static host would (index.html for folders). */
+async function serve(distDir: string, base: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(base)) return void response.writeHead(404).end();
+    let file = normalize(join(distDir, path.slice(base.length)));
+    if (!file.startsWith(distDir)) return void response.writeHead(403).end();
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    const found = await stat(file).catch(() => undefined);
+    if (!found?.isFile()) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': found.size });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+export interface SearchMeasure {
+  query: string;
+  requests: number;
+  rawBytes: number;
+  /** As a host that gzips compressible types would send them (Pagefind's index files are compressed already). */
+  gzipBytes: number;
+  /** Only the requests under pagefind/ (its script, WebAssembly, index chunks, fragments). */
+  pagefindGzipBytes: number;
+  /** Only the images (result thumbnails). */
+  imageBytes: number;
+  /** From opening the search page with the query (?q=) to the first result link on screen. */
+  secondsToFirstResult: number;
+  results: number;
+}
+
+export async function firstSearch(distDir: string, base: string, query: string, chromiumPath = '/usr/bin/chromium'): Promise<SearchMeasure> {
+  const { server, origin } = await serve(distDir, base);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    // Everything a reader's browser fetches, cold, from opening the search page with a query to the first
+    // result: the page, the search UI, and Pagefind's script, WebAssembly, index chunks and fragments.
+    const bodies: { url: string; bytes: Buffer; type: string }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      pending.push(
+        response.body().then(
+          (bytes) => void bodies.push({ url: response.url(), bytes, type: response.headers()['content-type'] ?? '' }),
+          () => {},
+        ),
+      );
+    });
+    const started = Date.now();
+    await page.goto(`${origin}${base}cari/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+    await page.locator('pagefind-results a[href]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const secondsToFirstResult = (Date.now() - started) / 1000;
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const results = await page.locator('pagefind-results a[href]').count();
+    const size = (entry: { bytes: Buffer; type: string }) => (COMPRESSIBLE.test(entry.type) ? gzipSync(entry.bytes, { level: 6 }).length : entry.bytes.length);
+    return {
+      query,
+      requests: bodies.length,
+      rawBytes: bodies.reduce((sum, entry) => sum + entry.bytes.length, 0),
+      gzipBytes: bodies.reduce((sum, entry) => sum + size(entry), 0),
+      pagefindGzipBytes: bodies.filter((entry) => entry.url.includes('/pagefind/')).reduce((sum, entry) => sum + size(entry), 0),
+      imageBytes: bodies.filter((entry) => entry.type.startsWith('image/') && !entry.type.includes('svg')).reduce((sum, entry) => sum + entry.bytes.length, 0),
+      secondsToFirstResult,
+      results,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
