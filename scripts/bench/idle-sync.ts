@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildChannel, buildMedia, buildVideo, startFakeApi, type FakeData } from '#fake-api/server.ts';
 import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '#fake-api/fixtures.ts';
+import { syncEnvironment } from '#fake-api/sync-environment.ts';
 import type { Post } from '#archive/post.ts';
 import type { SyncSummary } from '#scripts/shared/sync-summary.ts';
 import { INSTAGRAM_ACCOUNT, YOUTUBE_ACCOUNT } from './synthetic-archive.ts';
@@ -72,16 +73,7 @@ export async function idleSync(repoRoot: string, contentDir: string, posts: read
       const child = spawn(process.execPath, [join(repoRoot, 'scripts/sync.ts'), '--content', contentDir, '--summary', summaryFile], {
         cwd: repoRoot,
         stdio: 'ignore',
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          CI: 'true',
-          YOUTUBE_API_KEY: FIXTURE_API_KEY,
-          INSTAGRAM_ACCESS_TOKEN: FIXTURE_ACCESS_TOKEN,
-          YOUTUBE_API_ROOT: fake.youtubeRoot,
-          INSTAGRAM_API_ROOT: fake.instagramRoot,
-          WARTA_RETRY_BASE_MS: '20',
-        },
+        env: syncEnvironment(fake),
       });
       child.on('error', reject);
       child.on('close', resolve);

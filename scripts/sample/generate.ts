@@ -18,7 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArchiveState, writeArchiveState } from '#archive/archive-fs.ts';
 import { ARCHIVE_STATE_FILE, EMPTY_ARCHIVE_STATE, POSTS_DIR } from '#archive/layout.ts';
-import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, fixtureDataAt, fixtureTimeline } from '#fake-api/fixtures.ts';
+import { fixtureDataAt, fixtureTimeline } from '#fake-api/fixtures.ts';
+import { syncEnvironment } from '#fake-api/sync-environment.ts';
 import { startFakeApi } from '#fake-api/server.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,7 +31,7 @@ function runSync(content: string, env: Record<string, string>): Promise<{ code: 
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/sync.ts'), '--full', '--content', content, '--summary', join(STAGING_DIR, '..', 'sample-summary.tmp')], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CI: 'true', ...env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -50,14 +51,7 @@ async function main(): Promise<void> {
     await writeArchiveState(STAGING_DIR, { ...EMPTY_ARCHIVE_STATE, sample: true });
     for (const [index, entry] of timeline.entries()) {
       fake.data = fixtureDataAt(fake.origin, entry.at);
-      const result = await runSync(STAGING_DIR, {
-        YOUTUBE_API_KEY: FIXTURE_API_KEY,
-        INSTAGRAM_ACCESS_TOKEN: FIXTURE_ACCESS_TOKEN,
-        YOUTUBE_API_ROOT: fake.youtubeRoot,
-        INSTAGRAM_API_ROOT: fake.instagramRoot,
-        WARTA_SYNC_NOW: entry.at,
-        WARTA_RETRY_BASE_MS: '20',
-      });
+      const result = await runSync(STAGING_DIR, syncEnvironment(fake, { WARTA_SYNC_NOW: entry.at }));
       if (result.code !== 0) throw new Error(`The sync run at ${entry.at} failed (exit ${result.code}):\n${result.output}`);
       process.stdout.write(`\r${index + 1}/${timeline.length} sync runs (${entry.at})`);
     }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeApi } from '#fake-api/server.ts';
-import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY } from '#fake-api/fixtures.ts';
+import { syncEnvironment } from '#fake-api/sync-environment.ts';
 import { readArchivedPosts } from '#archive/archive-fs.ts';
 import type { SyncSummary } from '#scripts/shared/sync-summary.ts';
 
@@ -33,19 +33,7 @@ export async function createWorkspace(): Promise<Workspace> {
 
 /** The sync's environment for the fake: credentials, API roots, short timeouts and retry pauses. */
 export function fakeEnvironment(fake: FakeApi, overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const base: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    CI: 'true',
-    YOUTUBE_API_KEY: FIXTURE_API_KEY,
-    INSTAGRAM_ACCESS_TOKEN: FIXTURE_ACCESS_TOKEN,
-    YOUTUBE_API_ROOT: fake.youtubeRoot,
-    INSTAGRAM_API_ROOT: fake.instagramRoot,
-    WARTA_HTTP_TIMEOUT_MS: '1500',
-    WARTA_RETRY_BASE_MS: '20',
-    ...overrides,
-  };
-  return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return syncEnvironment(fake, { WARTA_HTTP_TIMEOUT_MS: '1500', ...overrides });
 }
 
 export interface SyncResult {
