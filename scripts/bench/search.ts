@@ -53,6 +53,8 @@ export interface SearchMeasure {
   pagefindGzipBytes: number;
   /** Only the images (result thumbnails). */
   imageBytes: number;
+  /** Every request with its size as sent, biggest first, to see where the bytes go. */
+  files: { path: string; bytes: number }[];
   /** From opening the search page with the query (?q=) to the first result link on screen. */
   secondsToFirstResult: number;
   results: number;
@@ -92,6 +94,9 @@ export async function firstSearch(distDir: string, base: string, query: string, 
       rawBytes: bodies.reduce((sum, entry) => sum + entry.bytes.length, 0),
       gzipBytes: bodies.reduce((sum, entry) => sum + size(entry), 0),
       pagefindGzipBytes: bodies.filter((entry) => entry.url.includes('/pagefind/')).reduce((sum, entry) => sum + size(entry), 0),
+      files: bodies
+        .map((entry) => ({ path: new URL(entry.url).pathname, bytes: size(entry) }))
+        .sort((a, b) => b.bytes - a.bytes),
       imageBytes: bodies.filter((entry) => entry.type.startsWith('image/') && !entry.type.includes('svg')).reduce((sum, entry) => sum + entry.bytes.length, 0),
       secondsToFirstResult,
       results,
