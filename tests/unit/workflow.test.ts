@@ -13,7 +13,8 @@
  * build cannot start).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,6 +211,57 @@ describe('publish.yml', () => {
     expect(cacheIndex).toBeGreaterThan(stepIndex(build, (step) => !!step.run?.includes('git push')));
     expect(cacheIndex).toBeLessThan(stepIndex(build, (step) => step.run?.trim() === 'npm run build'));
     expect(readFileSync(path.join(REPO_ROOT, 'astro.config.mjs'), 'utf8')).toContain("cacheDir: './.cache/astro'");
+  });
+
+  describe('a quiet scheduled run publishes nothing, but the site is deployed at least daily', () => {
+    const decide = build.steps.find((step) => step.id === 'publish')!;
+    const gated = ['actions/cache@', 'actions/configure-pages@', 'actions/upload-pages-artifact@'];
+
+    it('gates the image cache, the build, the upload and the deploy job on the decision', () => {
+      for (const step of build.steps.filter((candidate) => gated.some((use) => candidate.uses?.startsWith(use)) || candidate.run?.trim() === 'npm run build')) {
+        expect(step.if, step.name).toBe("steps.publish.outputs.publish == 'true'");
+      }
+      expect(stepIndex(build, (step) => step.id === 'publish')).toBeGreaterThan(stepIndex(build, (step) => step.id === 'commit'));
+      expect(build.outputs!.publish).toBe('${{ steps.publish.outputs.publish }}');
+      expect(deploy.if).toBe("needs.build.outputs.publish == 'true'");
+      expect(build.permissions).toMatchObject({ deployments: 'read' });
+      // A failed sync that changed nothing still fails the run, without a deploy.
+      expect(build.steps.at(-1)!.if).toBe("steps.sync.outcome == 'failure' && steps.publish.outputs.publish != 'true'");
+    });
+
+    /** Runs the decision step's script with a stand-in `gh` that reports the last deployment's time. */
+    function decision(env: { EVENT: string; COMMITTED: string }, lastDeployment: string | 'none' | 'fails'): string {
+      const dir = mkdtempSync(path.join(tmpdir(), 'warta-publish-'));
+      try {
+        const gh = path.join(dir, 'gh');
+        const answer = lastDeployment === 'fails' ? 'exit 1' : lastDeployment === 'none' ? 'echo ""' : `echo "${lastDeployment}"`;
+        writeFileSync(gh, `#!/usr/bin/env bash\n${answer}\n`, { mode: 0o755 });
+        const output = path.join(dir, 'output');
+        writeFileSync(output, '');
+        const result = spawnSync('bash', ['-e', '-c', decide.run!], {
+          encoding: 'utf8',
+          env: { PATH: `${dir}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_REPOSITORY: 'office/warta', ...env },
+        });
+        expect(result.status, result.stderr).toBe(0);
+        return readFileSync(output, 'utf8').trim();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+    it('skips a scheduled run that committed nothing, while the last deploy is recent', () => {
+      expect(decision({ EVENT: 'schedule', COMMITTED: 'false' }, hoursAgo(2))).toBe('publish=false');
+    });
+
+    it('publishes when the sync committed, when the last deploy is 22 hours old, when none is known, and for pushes and manual runs', () => {
+      expect(decision({ EVENT: 'schedule', COMMITTED: 'true' }, hoursAgo(2))).toBe('publish=true');
+      expect(decision({ EVENT: 'schedule', COMMITTED: 'false' }, hoursAgo(22.5))).toBe('publish=true');
+      expect(decision({ EVENT: 'schedule', COMMITTED: 'false' }, 'none')).toBe('publish=true');
+      expect(decision({ EVENT: 'schedule', COMMITTED: 'false' }, 'fails')).toBe('publish=true');
+      expect(decision({ EVENT: 'push', COMMITTED: '' }, hoursAgo(1))).toBe('publish=true');
+      expect(decision({ EVENT: 'workflow_dispatch', COMMITTED: 'false' }, hoursAgo(1))).toBe('publish=true');
+    });
   });
 
   it('uploads dist and deploys it in a separate job with the official Pages actions', () => {
