@@ -164,9 +164,11 @@ export const t = {
     changesFeed: 'RSS perubahan arsip (diubah, dihapus, ditarik)',
     verifyHeading: 'Memeriksa keaslian salinan',
     verifyIntro:
-      'Setiap berkas arsip (post.json dan gambar aslinya) diterbitkan apa adanya di folder data/arsip, bersama daftar sidik jari SHA-256 setiap berkas. Siapa pun yang mengunduh data terbuka dapat memeriksa bahwa salinannya sama persis dengan yang diterbitkan di sini dan dengan riwayat git arsip.',
-    verifyManifest: 'Daftar sidik jari (manifest-sha256.txt)',
-    verifyHow: 'Cara memeriksa: unduh berkas-berkas ke satu folder dengan susunan yang sama seperti di daftar, lalu jalankan',
+      'Berkas asli arsip (post.json dan gambar aslinya) tersimpan di repositori git arsip ini, di folder content/, lengkap dengan riwayat setiap perubahan. Situs ini menerbitkan sidik jari SHA-256 setiap berkas itu dan setiap berkas data terbuka, sehingga siapa pun dapat memeriksa bahwa salinannya sama persis.',
+    verifyManifest: 'Sidik jari data terbuka (manifest-sha256.txt)',
+    verifyRecord: 'Sidik jari berkas asli arsip (record-sha256.txt)',
+    verifyHow: 'Cara memeriksa data terbuka: unduh posts.json, posts.csv dan manifest-sha256.txt ke satu folder, lalu jalankan',
+    verifyRecordHow: 'Cara memeriksa berkas asli: salin (clone) repositori git arsip, lalu di folder utamanya jalankan',
     verifyResult: 'Setiap baris harus berakhir dengan “OK”.',
   },
   openData: {
@@ -178,8 +180,8 @@ export const t = {
     csvNote:
       'Di CSV, sel yang diawali =, +, - atau @ diberi awalan tanda kutip tunggal agar lembar kerja tidak menjalankannya sebagai rumus.',
     feeds: 'Umpan RSS',
-    archiveFiles: 'Berkas arsip asli (post.json dan gambar), apa adanya',
-    manifest: 'Sidik jari SHA-256 setiap berkas (manifest-sha256.txt)',
+    manifest: 'Sidik jari SHA-256 data terbuka (manifest-sha256.txt)',
+    record: 'Sidik jari SHA-256 berkas asli arsip di repositori (record-sha256.txt)',
   },
   notFound: {
     title: 'Halaman tidak ditemukan',

@@ -1,50 +1,49 @@
 /**
- * Publishes the record itself after `astro build`: every listed post's `post.json` and mirrored media,
- * byte for byte as committed in `content/`, under `data/arsip/`, and a BagIt-style
- * `data/manifest-sha256.txt` ("<sha256>  <path>" per line) covering them and the open-data dumps. Anyone
- * who downloaded the data can check it against the live site (`sha256sum -c`), and against git.
- * Withdrawn posts are left out: their files stay in git, not on the site.
+ * The checkable record, written after `astro build`, without publishing any file twice:
+ *
+ * - `data/manifest-sha256.txt`: the sha256 of the open-data dumps the site publishes (posts.json,
+ *   posts.csv), "<sha256>  <file>" per line, so a download can be checked with `sha256sum -c`.
+ * - `data/record-sha256.txt`: the sha256 of every listed post's files as committed in the repository
+ *   (`content/posts/<platform>/<id>/post.json` and its mirrored media), checked the same way in a
+ *   clone of the repository. The originals stay there, the record; the site does not copy them.
+ *
+ * Which posts are listed is decided once, by the site from its content collection: the posts of
+ * `data/posts.json` (never a withdrawn one). Media hashes come from post.json, where the sync recorded
+ * them and `npm run verify` checks them; only each post.json is hashed here.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postDirectory } from '#archive/archive-fs.ts';
-import { POST_FILE, POSTS_DIR } from '#archive/layout.ts';
+import { POST_FILE } from '#archive/layout.ts';
 import { postFolder, postKey, type Post } from '#archive/post.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';
-/** Files of the open data folder that the manifest covers besides the archive copy. */
+export const RECORD_FILE = 'record-sha256.txt';
+/** The open-data dumps the manifest covers. */
 const DUMPS = ['posts.json', 'posts.csv'];
 
 async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
 }
 
-/**
- * Which posts are published is decided once, by the site from its content collection: the posts of
- * `data/posts.json` (listed posts only, so never a withdrawn one). Their files are copied from content/.
- */
 async function publishedPosts(dataDir: string): Promise<Post[]> {
   const dump = JSON.parse(await readFile(join(dataDir, 'posts.json'), 'utf8')) as { posts: Post[] };
   return [...dump.posts].sort((a, b) => (postKey(a) < postKey(b) ? -1 : 1));
 }
 
-/** Copies the published posts' files into `<dataDir>/arsip/posts/…`; returns their paths relative to dataDir. */
-async function copyArchive(contentDir: string, dataDir: string, posts: readonly Post[]): Promise<string[]> {
-  const copied: string[] = [];
+/** "<sha256>  content/posts/…" for each listed post's post.json and mirrored media, in path order. */
+async function recordLines(contentDir: string, posts: readonly Post[]): Promise<string[]> {
+  const lines: string[] = [];
   for (const post of posts) {
-    const files = [POST_FILE, ...post.media.flatMap((item) => (item.status === 'mirrored' ? [item.file] : []))];
-    const source = postDirectory(contentDir, post.platform, post.id);
-    const target = join(dataDir, 'arsip', postFolder(post.platform, post.id));
-    await mkdir(target, { recursive: true });
-    for (const file of files) {
-      await copyFile(join(source, file), join(target, file));
-      copied.push(`arsip/${POSTS_DIR}/${post.platform}/${post.id}/${file}`);
-    }
+    const folder = `content/${postFolder(post.platform, post.id)}`;
+    // One file at a time: a large archive has tens of thousands, more than a process may hold open at once.
+    lines.push(`${await sha256(join(postDirectory(contentDir, post.platform, post.id), POST_FILE))}  ${folder}/${POST_FILE}`);
+    for (const item of post.media) if (item.status === 'mirrored') lines.push(`${item.sha256}  ${folder}/${item.file}`);
   }
-  return copied;
+  return lines;
 }
 
 export function openDataFiles(contentDir: string): AstroIntegration {
@@ -53,12 +52,12 @@ export function openDataFiles(contentDir: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dataDir = join(fileURLToPath(dir), 'data');
-        const files = [...DUMPS, ...(await copyArchive(contentDir, dataDir, await publishedPosts(dataDir)))];
-        // One file at a time: a large archive has tens of thousands, more than a process may hold open at once.
-        const lines: string[] = [];
-        for (const file of files) lines.push(`${await sha256(join(dataDir, file))}  ${file}`);
-        await writeFile(join(dataDir, MANIFEST_FILE), `${lines.join('\n')}\n`);
-        logger.info(`Published ${files.length - DUMPS.length} archive files with data/${MANIFEST_FILE}.`);
+        const dumps: string[] = [];
+        for (const file of DUMPS) dumps.push(`${await sha256(join(dataDir, file))}  ${file}`);
+        await writeFile(join(dataDir, MANIFEST_FILE), `${dumps.join('\n')}\n`);
+        const record = await recordLines(contentDir, await publishedPosts(dataDir));
+        await writeFile(join(dataDir, RECORD_FILE), `${record.join('\n')}\n`);
+        logger.info(`Wrote data/${MANIFEST_FILE} and data/${RECORD_FILE} (${record.length} files of the record).`);
       },
     },
   };

@@ -42,7 +42,7 @@ export function createPaths(baseUrl: string) {
     postsJson: () => file('data', 'posts.json'),
     postsCsv: () => file('data', 'posts.csv'),
     manifest: () => file('data', 'manifest-sha256.txt'),
-    archiveFiles: () => at('data', 'arsip'),
+    record: () => file('data', 'record-sha256.txt'),
     /** A file under the base path; `/` separates folders (each segment is encoded). */
     asset: (path: string) => file(...path.split('/')),
     /** The absolute URL of a path from this object. */
