@@ -70,6 +70,3 @@ export const archiveStateSchema = z.strictObject({
 });
 
 export type ArchiveState = z.infer<typeof archiveStateSchema>;
-
-/** Where the file lives, relative to `content/` (the names of content/ are in layout.ts). */
-export { ARCHIVE_STATE_FILE } from './layout.ts';

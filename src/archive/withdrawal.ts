@@ -27,6 +27,3 @@ export const withdrawalSchema = z
   });
 
 export type Withdrawal = z.infer<typeof withdrawalSchema>;
-
-/** Where withdrawals live, relative to `content/` (the names of content/ are in layout.ts). */
-export { WITHDRAWALS_DIR } from './layout.ts';
