@@ -33,7 +33,7 @@ function noise(length: number, seed: number, centre: number, spread: number): Bu
 async function layer(width: number, height: number, scale: number, seed: number, centre: number, spread: number): Promise<Buffer> {
   const [w, h] = [Math.max(2, Math.round(width / scale)), Math.max(2, Math.round(height / scale))];
   return sharp(noise(w * h * 3, seed, centre, spread), { raw: { width: w, height: h, channels: 3 } })
-    .resize(width, height, { kernel: scale > 1 ? 'cubic' : 'nearest' })
+    .resize(width, height, { kernel: scale > 1 ? 'linear' : 'nearest' })
     .raw()
     .toBuffer();
 }
@@ -41,16 +41,15 @@ async function layer(width: number, height: number, scale: number, seed: number,
 export async function photoJpeg({ seed, width, height }: PhotoSpec): Promise<Buffer> {
   const random = seededRandom(`bench-photo:${seed}`);
   const seedOf = () => Math.floor(random() * 0xffffffff);
-  const raw = { width, height, channels: 3 as const };
   // Large soft shapes in colour, then mid-size and fine texture laid over them.
   const shapes = await layer(width, height, 60, seedOf(), 100 + random() * 60, 220);
   const blotches = await layer(width, height, 6, seedOf(), 128, 80 + random() * 50);
   const grain = await layer(width, height, 1, seedOf(), 128, 12 + random() * 12);
-  return sharp(shapes, { raw })
-    .composite([
-      { input: blotches, raw, blend: 'soft-light' },
-      { input: grain, raw, blend: 'overlay' },
-    ])
-    .jpeg({ quality: 82 })
-    .toBuffer();
+  // Summed in one pass here: sharp's blend modes cost three times the whole drawing.
+  const pixels = Buffer.alloc(shapes.length);
+  for (let i = 0; i < pixels.length; i++) {
+    const value = shapes[i]! + (blotches[i]! - 128) * 0.45 + (grain[i]! - 128) * 0.7;
+    pixels[i] = value < 0 ? 0 : value > 255 ? 255 : value;
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 82 }).toBuffer();
 }
