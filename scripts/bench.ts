@@ -7,7 +7,8 @@
  * dist/ by folder, a first search in Chromium, an idle sync over the whole archive against the fake
  * APIs, and `npm run verify`. It prints a table and writes the figures as JSON.
  *
- * The archive is kept in DIR and reused by later runs with the same N (it takes minutes to draw).
+ * The archive is kept in DIR and reused by later runs with the same N (it takes minutes to draw;
+ * `--archive-only` draws it and stops).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -32,7 +33,13 @@ const ARCHIVE_VERSION = 3;
 const SEARCH_QUERY = 'vaksinasi';
 
 const { values } = parseArgs({
-  options: { posts: { type: 'string', default: '10000' }, work: { type: 'string' }, json: { type: 'string' } },
+  options: {
+    posts: { type: 'string', default: '10000' },
+    work: { type: 'string' },
+    json: { type: 'string' },
+    // Draw (or check) the archive and stop: the 10,000-post archive takes a while, and can be drawn ahead.
+    'archive-only': { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const posts = Number(values.posts);
@@ -129,6 +136,10 @@ async function main(): Promise<void> {
     log(`reusing the synthetic archive in ${archiveDir}`);
   }
   const archiveFiles = await folderSizes(archiveDir);
+  if (values['archive-only']) {
+    log(`archive ready: ${archiveFiles.reduce((sum, folder) => sum + folder.files, 0)} files in ${archiveDir}`);
+    return;
+  }
 
   const project = join(workDir, 'warta');
   await wartaProject(REPO_ROOT, project, archiveDir);

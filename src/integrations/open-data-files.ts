@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postDirectory } from '#archive/archive-fs.ts';
 import { POST_FILE } from '#archive/layout.ts';
-import { postFolder, postKey, type Post } from '#archive/post.ts';
+import { postFolder, type Post } from '#archive/post.ts';
+import { listedPostsOf } from './published-posts.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';
 export const RECORD_FILE = 'record-sha256.txt';
@@ -27,11 +28,6 @@ const DUMPS = ['posts.json', 'posts.csv'];
 
 async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
-}
-
-async function publishedPosts(dataDir: string): Promise<Post[]> {
-  const dump = JSON.parse(await readFile(join(dataDir, 'posts.json'), 'utf8')) as { posts: Post[] };
-  return [...dump.posts].sort((a, b) => (postKey(a) < postKey(b) ? -1 : 1));
 }
 
 /** "<sha256>  content/posts/…" for each listed post's post.json and mirrored media, in path order. */
@@ -55,7 +51,7 @@ export function openDataFiles(contentDir: string): AstroIntegration {
         const dumps: string[] = [];
         for (const file of DUMPS) dumps.push(`${await sha256(join(dataDir, file))}  ${file}`);
         await writeFile(join(dataDir, MANIFEST_FILE), `${dumps.join('\n')}\n`);
-        const record = await recordLines(contentDir, await publishedPosts(dataDir));
+        const record = await recordLines(contentDir, await listedPostsOf(fileURLToPath(dir)));
         await writeFile(join(dataDir, RECORD_FILE), `${record.join('\n')}\n`);
         logger.info(`Wrote data/${MANIFEST_FILE} and data/${RECORD_FILE} (${record.length} files of the record).`);
       },

@@ -25,7 +25,7 @@ async function postItem(post: Post) {
     description: summaryHtml(describe(post, SUMMARY_LENGTH)),
     content: feedHtml(post.text, { hashtagUrl }) || undefined,
     categories: [t.platforms[post.platform], ...post.hashtags],
-    customData: itemCustomData({ creator: post.account.name, image: await ogImageOf(post) }),
+    customData: itemCustomData({ creator: post.account.name, image: ogImageOf(post) }),
   };
 }
 

@@ -1,26 +1,41 @@
 /**
- * Mirrored media files as Astro image imports, so every image goes through Astro's pipeline (resized,
- * re-encoded, width and height known). The glob is lazy: a build only decodes the images it renders.
+ * The images a page shows: which mirrored item leads a post, and the published copy of an item
+ * (`src/utils/media-variants.ts`) as an address with its exact size, so no image shifts the layout.
  */
-import type { ImageMetadata } from 'astro';
 import type { MirroredMedia, Post, PostMedia } from '#archive/post.ts';
-import { postFolder } from '#archive/post.ts';
-
-const files = import.meta.glob<{ default: ImageMetadata }>('/content/posts/*/*/*.{jpg,jpeg,png,webp}');
+import { MEDIA_DIR, mediaCopy, type MediaCopy, type MediaVariantName } from '../utils/media-variants.ts';
+import { paths } from './site.ts';
 
 export function isMirrored(item: PostMedia): item is MirroredMedia {
   return item.status === 'mirrored';
 }
 
-/** The image behind a mirrored media item; a file named in post.json but missing fails the build. */
-export async function loadMediaImage(post: Pick<Post, 'platform' | 'id'>, item: MirroredMedia): Promise<ImageMetadata> {
-  const path = `/content/${postFolder(post.platform, post.id)}/${item.file}`;
-  const load = files[path];
-  if (!load) throw new Error(`${path.slice(1)} is named in post.json but the file is missing.`);
-  return (await load()).default;
-}
-
 /** The first mirrored image of a post (its poster or first photo), for cards and Open Graph. */
 export function leadMedia(post: Pick<Post, 'media'>): MirroredMedia | undefined {
   return post.media.find(isMirrored);
+}
+
+export interface PublishedImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/** Where the site publishes the `variant` copy of an item, and its size. */
+export function publishedImage(item: MirroredMedia, variant: MediaVariantName): PublishedImage {
+  const { file, width, height } = mediaCopy(item, variant);
+  return { src: paths.asset(`${MEDIA_DIR}/${file}`), width, height };
+}
+
+/** Every copy the pages of these posts show: each image on its page, the lead image small. None of a withdrawn post. */
+export function copiesShownFor(posts: Iterable<Post>): MediaCopy[] {
+  const copies = new Map<string, MediaCopy>();
+  const add = (copy: MediaCopy) => copies.set(copy.file, copy);
+  for (const post of posts) {
+    if (post.provenance.removed?.reason === 'withdrawn') continue;
+    const lead = leadMedia(post);
+    if (lead) add(mediaCopy(lead, 'thumb'));
+    for (const item of post.media) if (isMirrored(item)) add(mediaCopy(item, 'page'));
+  }
+  return [...copies.values()];
 }

@@ -1,17 +1,13 @@
 /**
- * The one processed copy of a post's lead image that leaves the site: Open Graph on the post page and
- * Media RSS in the feeds point at the same file, so the feeds add no image encodes of their own.
+ * The one copy of a post's lead image that leaves the site: Open Graph on the post page and Media RSS in
+ * the feeds point at the small JPEG the lists already show, so sharing and feeds add no file of their own.
  */
-import { getImage } from 'astro:assets';
 import type { Post } from '#archive/post.ts';
-import { leadMedia, loadMediaImage } from './media.ts';
+import { leadMedia, publishedImage } from './media.ts';
 import { paths } from './site.ts';
 
-/** Open Graph images are JPEG at most 1200 pixels wide: what every preview card and feed reader takes. */
-const OG_MAX_WIDTH = 1200;
-
 export interface OgImage {
-  /** Absolute URL of the processed file. */
+  /** Absolute URL of the published file. */
   url: string;
   width: number;
   height: number;
@@ -21,17 +17,11 @@ export interface OgImage {
 }
 
 /** The post's lead image as published for sharing, or undefined (no mirrored image, or withdrawn by staff). */
-export async function ogImageOf(post: Post): Promise<OgImage | undefined> {
+export function ogImageOf(post: Post): OgImage | undefined {
   // A withdrawn post's media is out of public view everywhere, whoever asks.
   if (post.provenance.removed?.reason === 'withdrawn') return undefined;
   const lead = leadMedia(post);
   if (!lead) return undefined;
-  const image = await getImage({ src: await loadMediaImage(post, lead), width: Math.min(OG_MAX_WIDTH, lead.width), format: 'jpg' });
-  return {
-    url: paths.absolute(image.src),
-    width: Number(image.attributes.width),
-    height: Number(image.attributes.height),
-    type: 'image/jpeg',
-    alt: lead.alt,
-  };
+  const image = publishedImage(lead, 'thumb');
+  return { url: paths.absolute(image.src), width: image.width, height: image.height, type: 'image/jpeg', alt: lead.alt };
 }

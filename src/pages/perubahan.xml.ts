@@ -22,7 +22,7 @@ async function item(event: ChangeEvent) {
     return { title: t.feed.withdrawnItem(platform, formatDate(event.post.publishedAt)), description: summaryHtml(event.note) };
   }
   // Edits and removals concern a post the site still shows, with its account and image.
-  const customData = itemCustomData({ creator: event.post.account.name, image: await ogImageOf(event.post) });
+  const customData = itemCustomData({ creator: event.post.account.name, image: ogImageOf(event.post) });
   if (event.type === 'edited') {
     return {
       title: t.feed.editedItem(displayTitle(event.post)),
