@@ -7,6 +7,7 @@ import { pagefindSearch } from '#site/integrations/pagefind.ts';
 import { withdrawnPageUrls } from '#site/lib/withdrawn-pages-fs.ts';
 import { openDataFiles } from '#site/integrations/open-data-files.ts';
 import { mediaFiles } from '#site/integrations/media-files.ts';
+import { hostLimit } from '#site/integrations/host-limit.ts';
 
 const { origin, pathname } = new URL(siteConfig.baseUrl);
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
@@ -28,5 +29,7 @@ export default defineConfig({
     openDataFiles(contentDir),
     mediaFiles(contentDir),
     pagefindSearch(),
+    // Last: it measures everything the others wrote.
+    hostLimit(siteConfig.hostLimitMB),
   ],
 });

@@ -11,12 +11,13 @@
  * `--archive-only` draws it and stops).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { siteConfig } from '#site/site.config.ts';
+import { folderSizes } from '#site/integrations/host-limit.ts';
 import { writePost } from '#archive/archive-fs.ts';
 import type { Post } from '#archive/post.ts';
 import { idleSync } from './bench/idle-sync.ts';
@@ -50,21 +51,6 @@ if (!Number.isInteger(posts) || posts < 10) {
 const workDir = resolve(values.work ?? join(tmpdir(), 'warta-bench'));
 const jsonFile = resolve(values.json ?? join(REPO_ROOT, '.cache', 'bench', `bench-${posts}.json`));
 const log = (text: string) => console.log(`bench: ${text}`);
-
-async function folderSizes(dir: string): Promise<{ folder: string; bytes: number; files: number }[]> {
-  const sizes = new Map<string, { bytes: number; files: number }>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const relative = path.slice(dir.length + 1);
-    const top = relative.includes('/') ? relative.split('/')[0]! : '(top level)';
-    const size = sizes.get(top) ?? { bytes: 0, files: 0 };
-    size.bytes += (await stat(path)).size;
-    size.files += 1;
-    sizes.set(top, size);
-  }
-  return [...sizes].map(([folder, size]) => ({ folder, ...size })).sort((a, b) => b.bytes - a.bytes);
-}
 
 async function countPages(dir: string): Promise<number> {
   return (await readdir(dir, { recursive: true })).filter((name) => String(name).endsWith('.html')).length;

@@ -52,6 +52,12 @@ export const siteConfigSchema = z
     postsPerPage: z.number().int().min(5).max(100),
     /** The accounts this archive mirrors. */
     accounts: z.array(accountSchema).min(1),
+    /**
+     * The most the host publishes, in megabytes (10^6 bytes); a bigger build stops with what to do.
+     * GitHub Pages takes 1 GB; null for a host without a limit (an S3 bucket, the office's server).
+     * @see https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits
+     */
+    hostLimitMB: z.number().positive().nullable().default(1000),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -1,10 +1,11 @@
 /**
  * Bad content must stop the build with a message naming the file and the field, so a damaged archive
- * never deploys half-rendered. Builds a throwaway copy of the site over a two-post archive.
+ * never deploys half-rendered; so must a site bigger than its host takes. Builds a throwaway copy of the
+ * site over a small archive.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -71,5 +72,27 @@ describe('a build over damaged content', () => {
     const { status, output } = build(root);
     expect(status).not.toBe(0);
     expect(output).toContain('content/posts/instagram/17895695668004999/post.json describes instagram/17895695668004550');
+  }, 200_000);
+
+  it('fails when an image named in post.json is missing, naming the file', async () => {
+    const root = await siteWith([{ folder: 'instagram/17895695668004550', post: await validPost('17895695668004550') }]);
+    rmSync(path.join(root, 'content/posts/instagram/17895695668004550/1.jpg'));
+    const { status, output } = build(root);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/posts/instagram/17895695668004550/1.jpg is named in post.json but the file is missing.');
+  }, 200_000);
+});
+
+describe('a build bigger than its host', () => {
+  it('stops, naming the size, the setting, the biggest folders and the options, without a stack trace', async () => {
+    const root = await siteWith([{ folder: 'instagram/17895695668004550', post: await validPost('17895695668004550') }]);
+    const config = path.join(root, 'src/site.config.ts');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  postsPerPage:', '  hostLimitMB: 0.05,\n  postsPerPage:'));
+    const { status, output } = build(root);
+    expect(status).toBe(1);
+    expect(output).toMatch(/The built site is [\d.]+ MB, more than the host limit of 0\.1 MB \(hostLimitMB in src\/site\.config\.ts\)/);
+    expect(output).toMatch(/Biggest folders of dist\/: pagefind\/ [\d.]+ MB \(\d+ files\)/);
+    expect(output).toContain('Deploying past GitHub Pages');
+    expect(output).not.toContain('Stack trace');
   }, 200_000);
 });
