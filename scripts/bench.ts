@@ -5,7 +5,8 @@
  * measures a cold build, a build with nothing changed, a build after one new post (warm caches), the
  * floor (a bare Astro project rendering as many pages from the same collection), peak memory of each,
  * dist/ by folder, a first search in Chromium, an idle sync over the whole archive against the fake
- * APIs, and `npm run verify`. It prints a table and writes the figures as JSON.
+ * APIs, `npm run verify`, and a CI checkout of the archive (full and without media). It prints a table
+ * and writes the figures as JSON.
  *
  * The archive is kept in DIR and reused by later runs with the same N (it takes minutes to draw;
  * `--archive-only` draws it and stops).
@@ -20,6 +21,7 @@ import { siteConfig } from '#site/site.config.ts';
 import { folderSizes } from '#site/integrations/host-limit.ts';
 import { writePost } from '#archive/archive-fs.ts';
 import type { Post } from '#archive/post.ts';
+import { cloneCosts } from './bench/clone.ts';
 import { idleSync } from './bench/idle-sync.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { photoJpeg } from './bench/photo.ts';
@@ -153,6 +155,9 @@ async function main(): Promise<void> {
 
   const verify = await measure(process.execPath, [join(REPO_ROOT, 'scripts/verify.ts'), '--content', archiveDir], { cwd: REPO_ROOT, log: join(workDir, 'verify.log') });
 
+  log('cloning the archive as CI checks it out (committing it first, once)');
+  const clone = await cloneCosts(archiveDir, workDir);
+
   const distBytes = distFolders.reduce((sum, folder) => sum + folder.bytes, 0);
   const distFiles = distFolders.reduce((sum, folder) => sum + folder.files, 0);
   const report = {
@@ -166,6 +171,7 @@ async function main(): Promise<void> {
     search,
     idleSync: sync,
     verify,
+    clone,
   };
   await mkdir(dirname(jsonFile), { recursive: true });
   await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -182,6 +188,8 @@ async function main(): Promise<void> {
     ['first search (cold)', `${kb(search.gzipBytes)} gzip in ${search.requests} requests: ${kb(search.pagefindGzipBytes)} Pagefind, ${kb(search.imageBytes)} result images; first result after ${search.secondsToFirstResult.toFixed(2)} s`],
     ['idle sync', `${sync.seconds.toFixed(1)} s, exit ${sync.exitCode}, requests ${JSON.stringify(sync.requests)}, ${sync.newPosts} new`],
     ['npm run verify', `${verify.seconds.toFixed(1)} s, exit ${verify.exitCode}, peak ${gib(verify.peakRssBytes)}`],
+    ['clone, depth 1', `${clone.full.seconds.toFixed(1)} s, ${mb(clone.full.bytes)} on disk`],
+    ['clone, depth 1, no media', `${clone.sparse.seconds.toFixed(1)} s, ${mb(clone.sparse.bytes)} on disk (partial, sparse: post.json files only)`],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`\nWarta at ${posts} posts (${cpus().length} cores, ${gib(totalmem())}):`);
