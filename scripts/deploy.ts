@@ -105,7 +105,7 @@ async function deploy(target: DeployTarget, distDir: string, print: (line: strin
     }
 
     print(`deploy: to ${describeTarget(target)}`);
-    const events: LogEvent[] = [];
+    const passes: LogEvent[][] = [];
     for (const pass of uploadPasses(target, distDir, { checksum })) {
       print(`deploy: ${pass.label}`);
       const result = await run(pass.args, (event) => {
@@ -113,10 +113,10 @@ async function deploy(target: DeployTarget, distDir: string, print: (line: strin
         else if (event.kind === 'deleted') print(`  deleted  ${event.file}`);
         else if (event.kind === 'problem') print(`  rclone ${event.level}: ${event.text}`);
       });
-      events.push(...result.events);
+      passes.push(result.events);
       if (result.code !== 0) throw new DeployError(explainFailure(target, problemsOf(result)));
     }
-    print(`deploy: done. ${formatSummary(summarise(events), countFiles(distDir))}`);
+    print(`deploy: done. ${formatSummary(summarise(passes), countFiles(distDir))}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -55,22 +55,18 @@ export interface DeploySummary {
   bytes: number;
 }
 
-/** The files and bytes of every pass together: files from the per-file lines, bytes from each pass's totals. */
-export function summarise(events: readonly LogEvent[]): DeploySummary {
+/** The files and bytes of all passes: files from the per-file lines, bytes from each pass's last totals. */
+export function summarise(passes: readonly (readonly LogEvent[])[]): DeploySummary {
   const summary: DeploySummary = { uploadedNew: 0, uploadedChanged: 0, deleted: 0, bytes: 0 };
-  for (const event of events) {
-    if (event.kind === 'uploaded') summary[event.change === 'new' ? 'uploadedNew' : 'uploadedChanged'] += 1;
-    else if (event.kind === 'deleted') summary.deleted += 1;
+  for (const events of passes) {
+    for (const event of events) {
+      if (event.kind === 'uploaded') summary[event.change === 'new' ? 'uploadedNew' : 'uploadedChanged'] += 1;
+      else if (event.kind === 'deleted') summary.deleted += 1;
+    }
+    // rclone logs its totals every minute (--stats) and at the end of the pass: the last one counts.
+    const totals = events.filter((event) => event.kind === 'stats').at(-1);
+    summary.bytes += totals?.stats.bytes ?? 0;
   }
-  // rclone logs its totals every minute and at the end of a pass, so the last of each pass counts: a
-  // pass's totals only grow, and a new pass starts again from zero.
-  let passBytes = 0;
-  for (const event of events) {
-    if (event.kind !== 'stats') continue;
-    if (event.stats.bytes < passBytes) summary.bytes += passBytes;
-    passBytes = event.stats.bytes;
-  }
-  summary.bytes += passBytes;
   return summary;
 }
 
