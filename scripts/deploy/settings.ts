@@ -74,6 +74,11 @@ const sftpSchema = z.object({
   DEPLOY_SFTP_KNOWN_HOSTS: optionalText,
 });
 
+/** Every variable the deploy reads, for the workflow that sets them (tests/unit/workflow.test.ts). */
+export const DEPLOY_VARIABLES: readonly string[] = [...new Set([...Object.keys(s3Schema.shape), ...Object.keys(sftpSchema.shape)])];
+/** Those of them that are credentials: repository (or environment) secrets, never variables. */
+export const DEPLOY_SECRETS: readonly string[] = ['DEPLOY_S3_ACCESS_KEY_ID', 'DEPLOY_S3_SECRET_ACCESS_KEY', 'DEPLOY_SFTP_KEY'];
+
 export interface S3Target {
   kind: 's3';
   provider: 'AWS' | 'Cloudflare' | 'Minio' | 'Other';
