@@ -101,7 +101,7 @@ async function deploy(target: DeployTarget, distDir: string, print: (line: strin
       checksum = hashes.some((hash) => hash === 'md5' || hash === 'sha1');
       // Without a checksum rclone would fall back to comparing sizes only and miss a changed page of the
       // same size; comparing size and time instead sends every file the build wrote, which is safe.
-      if (!checksum) print('deploy: the server cannot compute checksums (no md5sum or sha1sum over SSH): every file is sent again this time (README: "Deploying past GitHub Pages").');
+      if (!checksum) print('deploy: the server cannot compute checksums (no md5sum or sha1sum over SSH), so files are compared by size and time: every file a build wrote anew is sent again (README: "Deploying past GitHub Pages").');
     }
 
     print(`deploy: to ${describeTarget(target)}`);
