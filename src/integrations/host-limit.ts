@@ -8,6 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostLimitProblem, type FolderSize } from '../utils/host-limit.ts';
+import { FILES_AT_ONCE, inTurns } from '../utils/in-turns.ts';
 
 /** Astro prints a user error's message and hint as they are; this is no bug, so it carries no stack trace. */
 export class HostLimitError extends AstroError {
@@ -21,16 +22,17 @@ export class HostLimitError extends AstroError {
 /** Bytes and files under each top-level folder of `dir`, biggest first. */
 export async function folderSizes(dir: string): Promise<FolderSize[]> {
   const sizes = new Map<string, { bytes: number; files: number }>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  await inTurns(files, FILES_AT_ONCE, async (entry) => {
     const path = join(entry.parentPath, entry.name);
     const relative = path.slice(dir.length + 1);
     const top = relative.includes('/') ? relative.split('/')[0]! : '(top level)';
+    const bytes = (await stat(path)).size;
     const size = sizes.get(top) ?? { bytes: 0, files: 0 };
-    size.bytes += (await stat(path)).size;
+    size.bytes += bytes;
     size.files += 1;
     sizes.set(top, size);
-  }
+  });
   return [...sizes].map(([folder, size]) => ({ folder, ...size })).sort((a, b) => b.bytes - a.bytes);
 }
 

@@ -18,6 +18,7 @@ import type { MirroredMedia, Post } from '#archive/post.ts';
 import { copiesShownFor } from '../lib/media.ts';
 import { MEDIA_DIR, MEDIA_VARIANTS, mediaCopy, variantOfFile, type MediaCopy } from '../utils/media-variants.ts';
 import { listedPostsOf } from './published-posts.ts';
+import { FILES_AT_ONCE, inTurns } from '../utils/in-turns.ts';
 
 /** The cache folder, relative to the project root; CI restores it between runs. */
 export const MEDIA_CACHE_DIR = `.cache/${MEDIA_DIR}`;
@@ -66,12 +67,11 @@ export async function encodeCopy(original: string, copy: MediaCopy): Promise<Buf
   }
 }
 
-/** The cached copy, encoded first if the cache lacks it. Returns whether it was encoded now. */
-async function cachedCopy(cacheDir: string, original: string, copy: MediaCopy): Promise<{ path: string; encoded: boolean }> {
+/** The path of the cached copy, encoded first if the cache lacks it. */
+async function cachedCopy(cacheDir: string, original: string, copy: MediaCopy): Promise<string> {
   const path = join(cacheDir, copy.file);
-  if (await exists(path)) return { path, encoded: false };
-  await writeFileAtomic(path, await encodeCopy(original, copy));
-  return { path, encoded: true };
+  if (!(await exists(path))) await writeFileAtomic(path, await encodeCopy(original, copy));
+  return path;
 }
 
 /** A hard link when the cache and dist/ share a disk (instant, no second copy of the bytes), a copy otherwise. */
@@ -102,16 +102,8 @@ async function exists(path: string): Promise<boolean> {
 async function pruneCache(cacheDir: string, kept: readonly MediaCopy[]): Promise<number> {
   const keep = new Set(kept.map((copy) => copy.file));
   const unused = (await readdir(cacheDir)).filter((name) => !keep.has(name));
-  for (const name of unused) await rm(join(cacheDir, name), { force: true });
+  await inTurns(unused, FILES_AT_ONCE, (name) => rm(join(cacheDir, name), { force: true }));
   return unused.length;
-}
-
-async function inTurns<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(ENCODES_AT_ONCE, items.length) }, worker));
 }
 
 export function mediaFiles(contentDir: string): AstroIntegration {
@@ -131,18 +123,18 @@ export function mediaFiles(contentDir: string): AstroIntegration {
         await mkdir(outDir, { recursive: true });
         await mkdir(cacheDir, { recursive: true });
         const started = Date.now();
+        const inCache = new Set(await readdir(cacheDir));
+        const missing = copies.filter((copy) => !inCache.has(copy.file));
         let encoded = 0;
-        let done = 0;
-        await inTurns(copies, async (copy) => {
-          const cached = await cachedCopy(cacheDir, originals.get(copy.sha256)!.path, copy);
-          await publish(cached.path, join(outDir, copy.file));
-          if (cached.encoded) encoded += 1;
-          done += 1;
-          if (done % 2000 === 0) logger.info(`${done} of ${copies.length} image copies ready…`);
+        await inTurns(missing, ENCODES_AT_ONCE, async (copy) => {
+          await cachedCopy(cacheDir, originals.get(copy.sha256)!.path, copy);
+          encoded += 1;
+          if (encoded % 1000 === 0) logger.info(`${encoded} of ${missing.length} image copies encoded…`);
         });
+        await inTurns(copies, FILES_AT_ONCE, (copy) => publish(join(cacheDir, copy.file), join(outDir, copy.file)));
         const pruned = await pruneCache(cacheDir, copies);
         logger.info(
-          `${copies.length} image copies in ${MEDIA_DIR}/: ${encoded} encoded, ${copies.length - encoded} from the cache, ${pruned} unused removed from it (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+          `${copies.length} image copies in ${MEDIA_DIR}/: ${missing.length} encoded, ${copies.length - missing.length} from the cache, ${pruned} unused removed from it (${((Date.now() - started) / 1000).toFixed(1)} s).`,
         );
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -160,7 +152,7 @@ export function mediaFiles(contentDir: string): AstroIntegration {
           try {
             const cached = await cachedCopy(cacheDir, original.path, mediaCopy(original.item, wanted.variant));
             response.setHeader('Content-Type', file.endsWith('.webp') ? 'image/webp' : 'image/jpeg');
-            response.end(await readFile(cached.path));
+            response.end(await readFile(cached));
           } catch (error) {
             logger.error(String(error));
             next(error);
