@@ -102,6 +102,30 @@ test('Back from a result brings the search back', async () => {
   await page.context().close();
 });
 
+test('Back and Forward step through submitted searches, not through every letter typed', async () => {
+  const page = await browser.newPage();
+  await page.goto(preview.url(sitePaths.search()));
+  const input = page.locator('#cari-q');
+  await input.fill(QUERY);
+  await input.press('Enter');
+  await resultPaths(page, searchLive.results(1, QUERY));
+  await input.selectText();
+  await input.pressSequentially('qxzvbnmwk'); // letter by letter: nine input events
+  await input.press('Enter');
+  await resultPaths(page, searchLive.none('qxzvbnmwk'));
+
+  await page.goBack();
+  expect(await resultPaths(page, searchLive.results(1, QUERY)), 'Back: the first search again').toHaveLength(1);
+  expect(await input.inputValue()).toBe(QUERY);
+  await page.goBack();
+  expect(new URL(page.url()).search, 'Back again: the page as opened').toBe('');
+  expect(await input.inputValue()).toBe('');
+  expect(await page.locator(RESULT_LINKS).count()).toBe(0);
+  await page.goForward();
+  expect(await resultPaths(page, searchLive.results(1, QUERY)), 'Forward: the first search').toHaveLength(1);
+  await page.context().close();
+});
+
 test('a caption’s markup shows in the excerpt as text', async () => {
   const hostile = listed.filter((post) => post.text.includes('onerror'));
   expect(hostile.length, 'posts in content/ with "onerror" in their text').toBeGreaterThan(0);
