@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.webp': 'image/webp',
 };
+/** The result links of the search page (src/pages/cari.astro): one per result, its title. */
+const RESULT_LINKS = '#search-results a[href]';
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
 /** Serves `dist/` at `base` on 127.0.0.1, as a static host would (index.html for folders). */
@@ -82,11 +84,11 @@ export async function firstSearch(distDir: string, base: string, query: string, 
     });
     const started = Date.now();
     await page.goto(`${origin}${base}cari/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
-    await page.locator('pagefind-results a[href]').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator(RESULT_LINKS).first().waitFor({ state: 'visible', timeout: 30_000 });
     const secondsToFirstResult = (Date.now() - started) / 1000;
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
-    const results = await page.locator('pagefind-results a[href]').count();
+    const results = await page.locator(RESULT_LINKS).count();
     const size = (entry: { bytes: Buffer; type: string }) => (COMPRESSIBLE.test(entry.type) ? gzipSync(entry.bytes, { level: 6 }).length : entry.bytes.length);
     return {
       query,

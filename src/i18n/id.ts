@@ -4,6 +4,19 @@
  */
 import type { PostKind, RemovalReason } from '#archive/post.ts';
 
+/**
+ * The search page's words that its script shows in the browser. A separate export of this module, so the
+ * script bundles these few and not the whole dictionary; `t.search.live` is the same object.
+ */
+export const searchLive = {
+  searching: 'Mencari…',
+  results: (count: number, query: string) =>
+    query ? `${count.toLocaleString('id-ID')} hasil untuk “${query}”.` : `${count.toLocaleString('id-ID')} pengumuman.`,
+  none: (query: string) =>
+    query ? `Tidak ada hasil untuk “${query}”. Coba kata lain, atau kurangi saringan.` : 'Tidak ada pengumuman dengan saringan ini.',
+  more: 'Tampilkan lebih banyak',
+} as const;
+
 export const t = {
   lang: 'id',
   skipToContent: 'Langsung ke isi',
@@ -129,10 +142,17 @@ export const t = {
   search: {
     title: 'Cari pengumuman',
     intro: 'Cari di seluruh teks pengumuman. Hasil terbaru tampil lebih dulu.',
+    queryLabel: 'Kata yang dicari',
+    submit: 'Cari',
+    filtersLegend: 'Saring hasil',
+    filters: { platform: 'Platform', akun: 'Akun', tahun: 'Tahun' },
+    anyValue: 'Semua',
     noScript: 'Pencarian memerlukan JavaScript. Tanpa JavaScript, telusuri pengumuman melalui',
-    noScriptArchive: 'arsip menurut tanggal',
-    noScriptHashtags: 'daftar tagar',
-    filters: { platform: 'Platform', account: 'Akun', year: 'Tahun' },
+    browseArchive: 'arsip menurut tanggal',
+    browseAccounts: 'daftar akun',
+    browseHashtags: 'daftar tagar',
+    failed: 'Pencarian tidak dapat dimuat. Periksa koneksi lalu coba lagi, atau telusuri pengumuman melalui',
+    live: searchLive,
   },
   transparency: {
     title: 'Transparansi',

@@ -31,9 +31,8 @@ const pages: [string, () => string, number, ((page: Page) => Promise<void>)?][] 
     200,
     async (page) => {
       // Check the page with results shown, as readers use it.
-      const input = page.locator('pagefind-input input, pagefind-searchbox input').first();
-      await input.fill(topHashtag());
-      await page.locator('pagefind-results a[href]').first().waitFor({ state: 'visible' });
+      await page.locator('#cari-q').fill(topHashtag());
+      await page.locator('#search-results a[href]').first().waitFor({ state: 'visible' });
       await page.waitForLoadState('networkidle');
     },
   ],

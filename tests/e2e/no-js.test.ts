@@ -83,11 +83,16 @@ test('a video post: the facade is a link to the video on YouTube', async () => {
   await page.close();
 });
 
-test('the search page links to the archive instead', async () => {
+test('the search page links to the archive, accounts and hashtags instead', async () => {
   const page = await context.newPage();
   await page.goto(preview.url(sitePaths.search()), { waitUntil: 'load' });
   const link = page.locator(`noscript a[href="${sitePaths.archive()}"]`);
   expect(await link.count(), 'a link to the archive inside <noscript>').toBeGreaterThan(0);
   expect(await link.first().isVisible(), 'the <noscript> link is shown').toBe(true);
+  for (const path of [sitePaths.accounts(), sitePaths.hashtags()]) {
+    expect(await page.locator(`noscript a[href="${path}"]`).count(), `a link to ${path} inside <noscript>`).toBe(1);
+  }
+  // A form that needs the script to search is not offered without it.
+  expect(await page.locator('#search-form').isVisible(), 'the search form').toBe(false);
   await page.close();
 });

@@ -32,9 +32,8 @@ const pages: [string, () => string, ((page: Page) => Promise<void>)?][] = [
     'the search page with a query',
     () => sitePaths.search(),
     async (page) => {
-      const input = page.locator('pagefind-input input, pagefind-searchbox input').first();
-      await input.fill(topHashtag());
-      await page.locator('pagefind-results a[href]').first().waitFor({ state: 'visible' });
+      await page.locator('#cari-q').fill(topHashtag());
+      await page.locator('#search-results a[href]').first().waitFor({ state: 'visible' });
       await page.waitForLoadState('networkidle');
     },
   ],

@@ -1,35 +1,158 @@
 /**
- * Search with Pagefind in the browser: a word that occurs in exactly one post finds exactly that post.
+ * Search in the browser (our UI on Pagefind's JS API): a word that occurs in exactly one post finds
+ * exactly that post, typed or from the address; filters narrow; nonsense says so; results come ten at a
+ * time; Back brings a search back; a caption's markup shows as text.
  */
 import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { searchLive, t } from '#site/i18n/id.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { usePreviewServer } from '../helpers/preview.ts';
 import { listed } from '../helpers/targets.ts';
 import { sitePaths } from '../helpers/repo.ts';
 
 const QUERY = 'Latong';
+const COMMON = 'Tapsel';
 
 const preview = usePreviewServer();
 const browser = useBrowser();
 
-test(`searching "${QUERY}" finds the one post that mentions it`, async () => {
+const RESULT_LINKS = '#search-results .search-result__title a[href]';
+const searchUrl = (query: string) => preview.url(`${sitePaths.search()}?${query}`);
+
+/** The path of every result link, once the status line reports the finished search. */
+async function resultPaths(page: Page, status: string): Promise<string[]> {
+  await page.locator('#search-status', { hasText: status }).waitFor({ state: 'visible' });
+  const hrefs = await page.locator(RESULT_LINKS).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map((href) => new URL(href).pathname);
+}
+
+function onlyMatch(): string {
   const matching = listed.filter((post) => post.text.includes(QUERY) || post.title.includes(QUERY));
   expect(matching.map((post) => sitePaths.post(post)), `posts in content/ mentioning "${QUERY}"`).toHaveLength(1);
-  const expected = sitePaths.post(matching[0]!);
+  return sitePaths.post(matching[0]!);
+}
 
+test(`typing "${QUERY}" finds the one post that mentions it, and the address follows`, async () => {
+  const expected = onlyMatch();
   const page = await browser.newPage();
   await page.goto(preview.url(sitePaths.search()));
-  const input = page.locator('pagefind-input input, pagefind-searchbox input').first();
-  await input.waitFor({ state: 'visible' });
-  await input.fill(QUERY);
+  await page.locator('#cari-q').fill(QUERY);
+  expect(await resultPaths(page, searchLive.results(1, QUERY))).toEqual([expected]);
+  const result = page.locator('.search-result').first();
+  expect(await result.locator('mark').first().textContent()).toMatch(new RegExp(QUERY, 'i'));
+  expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
+  await page.context().close();
+});
 
-  const results = page.locator('pagefind-results');
-  await results.locator('a[href]').first().waitFor({ state: 'visible' });
-  // Let the debounce settle and every result render before counting.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
-  const hrefs = await results.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-  const resultPages = [...new Set(hrefs.map((href) => new URL(href).pathname))];
-  expect(resultPages, 'distinct pages among the result links').toEqual([expected]);
+test('a search in the address runs on load, and its filters narrow it', async () => {
+  const expected = onlyMatch();
+  const page = await browser.newPage();
+  await page.goto(searchUrl(`q=${QUERY}`));
+  expect(await resultPaths(page, searchLive.results(1, QUERY))).toEqual([expected]);
+  expect(await page.locator('#cari-q').inputValue()).toBe(QUERY);
+
+  // The post is on YouTube: with the Instagram filter nothing is left, and the address says so.
+  const post = listed.find((item) => sitePaths.post(item) === expected)!;
+  const other = post.platform === 'youtube' ? t.platforms.instagram : t.platforms.youtube;
+  await page.locator('select[name="platform"]').selectOption(other);
+  expect(await resultPaths(page, searchLive.none(QUERY))).toEqual([]);
+  expect(new URL(page.url()).searchParams.get('platform')).toBe(other);
+  await page.context().close();
+});
+
+test('nonsense finds nothing and says so', async () => {
+  const page = await browser.newPage();
+  await page.goto(searchUrl('q=qxzvbnmwk'));
+  expect(await resultPaths(page, searchLive.none('qxzvbnmwk'))).toEqual([]);
+  expect(await page.locator('#search-more').isVisible()).toBe(false);
+  await page.context().close();
+});
+
+test('results come ten at a time; the next ten take the focus', async () => {
+  const mentioning = listed.filter((post) => `${post.title} ${post.text}`.toLowerCase().includes(COMMON.toLowerCase()));
+  expect(mentioning.length, `posts in content/ mentioning "${COMMON}"`).toBeGreaterThan(10);
+  const page = await browser.newPage();
+  await page.goto(searchUrl(`q=${COMMON}`));
+  await page.locator('#search-status', { hasText: COMMON }).waitFor();
+  const count = Number(/^(\d+)/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+  expect(count, 'the count in the status line').toBeGreaterThan(10);
+  expect(await page.locator(RESULT_LINKS).count()).toBe(10);
+
+  await page.locator('#search-more').click();
+  await page.locator(RESULT_LINKS).nth(10).waitFor();
+  expect(await page.locator(RESULT_LINKS).count()).toBe(Math.min(20, count));
+  expect(await page.locator(RESULT_LINKS).nth(10).evaluate((link) => link === document.activeElement), 'focus on the 11th result').toBe(true);
+  const paths = await page.locator(RESULT_LINKS).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  expect(new Set(paths).size, 'no result twice').toBe(paths.length);
+  await page.context().close();
+});
+
+test('Back from a result brings the search back', async () => {
+  const expected = onlyMatch();
+  const page = await browser.newPage();
+  await page.goto(preview.url(sitePaths.search()));
+  await page.locator('#cari-q').fill(QUERY);
+  await resultPaths(page, searchLive.results(1, QUERY));
+  await page.locator(RESULT_LINKS).first().click();
+  await page.waitForURL((url) => url.pathname === expected);
+  await page.goBack();
+  expect(await resultPaths(page, searchLive.results(1, QUERY))).toEqual([expected]);
+  expect(await page.locator('#cari-q').inputValue()).toBe(QUERY);
+  await page.context().close();
+});
+
+test('Back and Forward step through submitted searches, not through every letter typed', async () => {
+  const page = await browser.newPage();
+  await page.goto(preview.url(sitePaths.search()));
+  const input = page.locator('#cari-q');
+  await input.fill(QUERY);
+  await input.press('Enter');
+  await resultPaths(page, searchLive.results(1, QUERY));
+  await input.selectText();
+  await input.pressSequentially('qxzvbnmwk'); // letter by letter: nine input events
+  await input.press('Enter');
+  await resultPaths(page, searchLive.none('qxzvbnmwk'));
+
+  await page.goBack();
+  expect(await resultPaths(page, searchLive.results(1, QUERY)), 'Back: the first search again').toHaveLength(1);
+  expect(await input.inputValue()).toBe(QUERY);
+  await page.goBack();
+  expect(new URL(page.url()).search, 'Back again: the page as opened').toBe('');
+  expect(await input.inputValue()).toBe('');
+  expect(await page.locator(RESULT_LINKS).count()).toBe(0);
+  await page.goForward();
+  expect(await resultPaths(page, searchLive.results(1, QUERY)), 'Forward: the first search').toHaveLength(1);
+  await page.context().close();
+});
+
+test('a caption’s markup shows in the excerpt as text', async () => {
+  const hostile = listed.filter((post) => post.text.includes('onerror'));
+  expect(hostile.length, 'posts in content/ with "onerror" in their text').toBeGreaterThan(0);
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(searchUrl('q=onerror'));
+  await resultPaths(page, searchLive.results(hostile.length, 'onerror'));
+  const excerpt = page.locator('.search-result__excerpt').first();
+  expect(await excerpt.textContent()).toContain('onerror=alert(1)>');
+  const elements = await page.locator('.search-result__excerpt *').evaluateAll((nodes) => nodes.map((node) => node.tagName));
+  expect(new Set(elements), 'elements inside excerpts').toEqual(new Set(['MARK']));
+  expect(await page.locator('#search-results script, #search-results img:not(.search-result__thumb)').count()).toBe(0);
+  expect(dialogs, 'no alert ran').toEqual([]);
+  await page.context().close();
+});
+
+test('when Pagefind cannot load, the page says so and points to the archive', async () => {
+  const page = await browser.newPage();
+  await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+  await page.goto(searchUrl(`q=${QUERY}`));
+  const failed = page.locator('#search-failed');
+  await failed.waitFor({ state: 'visible' });
+  expect(await failed.locator(`a[href="${sitePaths.archive()}"]`).count()).toBe(1);
+  expect(await page.locator(RESULT_LINKS).count()).toBe(0);
   await page.context().close();
 });

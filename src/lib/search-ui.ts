@@ -1,0 +1,250 @@
+/**
+ * The search page in the browser, on Pagefind's JS API: runs the search in the address (`?q=…`) on load,
+ * searches as the reader types, keeps the address in step (so a search is linkable and Back works), and
+ * shows results ten at a time in the site's own markup. Pagefind loads on first use only: when the page
+ * opens with a query, or when the search box gets focus.
+ */
+import { searchLive } from '#site/i18n/id.ts';
+import { FILTER_KEYS, isEmptySearch, readSearch, searchQueryString, toResultItem, type PagefindResultData, type ResultItem, type SearchState } from '#site/utils/search.ts';
+
+/** The part of `pagefind.js` (Pagefind 1.x) used here. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options: SearchOptions): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, options: SearchOptions, timeoutMs: number): Promise<PagefindSearch | null>;
+}
+interface SearchOptions {
+  filters: Record<string, string>;
+  sort: Record<string, 'asc' | 'desc'>;
+}
+interface PagefindSearch {
+  results: { data(): Promise<PagefindResultData> }[];
+}
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 300;
+/** The box a thumbnail is drawn in (CSS pixels); the file is bigger, so it stays sharp on dense screens. */
+const THUMB = { width: 80, height: 80 };
+
+/**
+ * Thumbnails load when they come into view (48 px before). Not `loading="lazy"` alone: Chromium
+ * fetches lazy images from 1,250–2,500 px below the screen, further on slow connections, which is every
+ * thumbnail of a page of results — 16 KB each, most of a first search's bytes.
+ */
+const thumbnails =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries, observer) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            const image = entry.target as HTMLImageElement;
+            image.src = image.dataset.src!;
+            observer.unobserve(image);
+          }
+        },
+        { rootMargin: '0px 0px 48px 0px' },
+      )
+    : undefined;
+
+export function startSearch(form: HTMLFormElement): void {
+  const bundle = form.dataset.bundle!;
+  const base = form.dataset.base!;
+  const input = form.elements.namedItem('q') as HTMLInputElement;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results')!;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const failed = document.getElementById('search-failed')!;
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const load = () =>
+    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
+      // noWorker: on the main thread Pagefind needs no second copy of itself (pagefind-worker.js, 12 KB gzip),
+      // and a search of 1,000 posts takes 2–16 ms once its index chunk is loaded.
+      await module.options({ baseUrl: base, noWorker: true });
+      await module.init();
+      return module;
+    }));
+
+  // A newer search makes older answers stale: every await below is followed by a check of `generation`.
+  let generation = 0;
+  let current = ''; // the query string of the latest search
+  let results: PagefindSearch['results'] = [];
+  let shown = 0;
+  let loadingMore = false;
+
+  const setStatus = (text: string) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+
+  const formState = (): SearchState =>
+    readSearch(new URLSearchParams([...new FormData(form)].map(([key, value]) => [key, String(value)])));
+
+  const fillForm = (state: SearchState) => {
+    input.value = state.query;
+    for (const key of FILTER_KEYS) {
+      const select = form.elements.namedItem(key) as HTMLSelectElement | null;
+      if (!select) continue;
+      const value = state.filters[key] ?? '';
+      // A value the form does not offer (an old link) still filters: offer it too, so the form shows it.
+      if (![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+      select.value = value;
+    }
+  };
+
+  // Typing refines one history entry; the first keystroke after a submitted (or restored) search starts a
+  // new one, so Back goes from "banjir" to "vaksin" rather than through every letter.
+  let typing = false;
+
+  /** Records the search in the address, in a new history entry or in the current one. */
+  const remember = (state: SearchState, push: boolean) => {
+    const address = `${location.pathname}${searchQueryString(state)}`;
+    if (address === `${location.pathname}${location.search}`) return;
+    if (push) history.pushState(null, '', address);
+    else history.replaceState(null, '', address);
+  };
+
+  /** The next page of results as elements, or undefined when a newer search has started meanwhile. */
+  async function nextPage(mine: number): Promise<HTMLLIElement[] | undefined> {
+    const next = results.slice(shown, shown + PAGE_SIZE);
+    // Pagefind fetches a result's fragment only when asked: only the results shown cost bytes.
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (mine !== generation) return undefined;
+    shown += next.length;
+    more.hidden = shown >= results.length;
+    return data.map(toResultItem).filter((item): item is ResultItem => item !== undefined).map(renderResult);
+  }
+
+  async function run(state: SearchState, debounce: boolean): Promise<void> {
+    const mine = ++generation;
+    current = searchQueryString(state);
+    failed.hidden = true;
+    if (isEmptySearch(state)) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      setStatus('');
+      return;
+    }
+    setStatus(searchLive.searching);
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const module = await load();
+      const options: SearchOptions = { filters: state.filters as Record<string, string>, sort: { date: 'desc' } };
+      const term = state.query || null; // null: every post that passes the filters
+      const search = debounce ? await module.debouncedSearch(term, options, DEBOUNCE_MS) : await module.search(term, options);
+      if (!search || mine !== generation) return;
+      results = search.results;
+      shown = 0;
+      const page = await nextPage(mine);
+      if (!page) return;
+      list.replaceChildren(...page); // the old results stay until the new ones are ready
+      setStatus(results.length ? searchLive.results(results.length, state.query) : searchLive.none(state.query));
+    } catch (error) {
+      if (mine !== generation) return;
+      pagefind = undefined; // let the next try load it again
+      console.error('Search failed:', error);
+      setStatus('');
+      more.hidden = true;
+      failed.hidden = false;
+    } finally {
+      if (mine === generation) list.removeAttribute('aria-busy');
+    }
+  }
+
+  input.addEventListener('focus', () => void load().catch(() => (pagefind = undefined)), { once: true });
+  input.addEventListener('input', () => {
+    const state = formState();
+    remember(state, !typing);
+    typing = true;
+    void run(state, true);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return; // typing is handled above
+    const state = formState();
+    remember(state, true);
+    typing = false;
+    void run(state, false);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const state = formState();
+    remember(state, true);
+    typing = false;
+    void run(state, false);
+  });
+  more.addEventListener('click', async () => {
+    if (loadingMore) return;
+    loadingMore = true;
+    try {
+      const page = await nextPage(generation);
+      if (!page) return;
+      list.append(...page);
+      // Keyboard and screen-reader users continue at the first new result instead of back at the button.
+      page[0]?.querySelector('a')?.focus();
+    } catch (error) {
+      console.error('Search failed:', error);
+      failed.hidden = false;
+    } finally {
+      loadingMore = false;
+    }
+  });
+  window.addEventListener('popstate', () => {
+    const state = readSearch(location.search);
+    if (searchQueryString(state) === current) return; // e.g. the skip link's #isi: same search, keep it
+    typing = false;
+    fillForm(state);
+    void run(state, false);
+  });
+
+  const initial = readSearch(location.search);
+  fillForm(initial);
+  if (!isEmptySearch(initial)) void run(initial, false);
+}
+
+/** One result: every string from the index goes in as text; only the excerpt's `<mark>`s are elements. */
+function renderResult(item: ResultItem): HTMLLIElement {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    return node;
+  };
+  const li = element('li', 'search-result');
+  const body = element('div', 'search-result__body');
+  const heading = element('h2', 'search-result__title');
+  const link = element('a');
+  link.href = item.url;
+  link.textContent = item.title;
+  heading.append(link);
+  body.append(heading);
+  if (item.details.length) {
+    const details = element('p', 'meta');
+    details.textContent = item.details.join(' · ');
+    body.append(details);
+  }
+  const excerpt = element('p', 'search-result__excerpt');
+  excerpt.append(
+    ...item.excerpt.map((part) => {
+      if (!part.mark) return part.text;
+      const mark = element('mark');
+      mark.textContent = part.text;
+      return mark;
+    }),
+  );
+  body.append(excerpt);
+  li.append(body);
+  if (item.image) {
+    const image = element('img', 'search-result__thumb');
+    if (thumbnails) {
+      image.dataset.src = item.image.src;
+      thumbnails.observe(image);
+    } else image.src = item.image.src;
+    image.alt = item.image.alt;
+    image.width = THUMB.width;
+    image.height = THUMB.height;
+    image.loading = 'lazy';
+    image.decoding = 'async';
+    li.append(image);
+  }
+  return li;
+}
