@@ -104,9 +104,7 @@ export function toResultItem(data: PagefindResultData): ResultItem | undefined {
   if (!url) return undefined;
   const first = (key: string) => data.filters[key]?.[0];
   const details = [data.meta.date, first('akun'), first('platform')].filter((value): value is string => Boolean(value?.trim()));
-  // PostImage.astro writes `image:<url>, image_alt[alt]` in one attribute, which Pagefind reads as a
-  // single value: keep the URL part (Astro's file names hold no ", ").
-  const src = sitePath(data.meta.image?.split(', ')[0]);
+  const src = sitePath(data.meta.image);
   return {
     url,
     title: data.meta.title?.trim() || url,

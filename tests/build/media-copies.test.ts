@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../helpers/dist.ts';
@@ -36,8 +37,8 @@ function references(): { url: string; width?: string; height?: string; where: st
         where: `${file} og:image`,
       });
     }
-    $('[data-pagefind-meta*="image:"]').each((_, element) => {
-      found.push({ url: /image:([^,\s]+)/.exec($(element).attr('data-pagefind-meta')!)![1]!, where: `${file} search image` });
+    $('[data-pagefind-meta*="image[data-search-image]"]').each((_, element) => {
+      found.push({ url: $(element).attr('data-search-image')!, where: `${file} search image` });
     });
   }
   for (const file of listFiles(DIST_DIR, (name) => name.endsWith('.xml'))) {
@@ -94,7 +95,7 @@ describe('published image copies', () => {
       expect(format).toBe('webp');
       expect(width).toBeLessThanOrEqual(560);
     }
-    const searchImage = /image:([^,\s]+)/.exec($('[data-pagefind-meta*="image:"]').attr('data-pagefind-meta')!)![1]!;
+    const searchImage = $('[data-pagefind-meta*="image[data-search-image]"]').attr('data-search-image')!;
     const og = new URL($('meta[property="og:image"]').attr('content')!).pathname;
     expect(og).toBe(searchImage);
     const { width, format } = await sharp(distFileForPath(og)).metadata();
@@ -102,6 +103,23 @@ describe('published image copies', () => {
     // Link previews (WhatsApp) want at least 300 px; lists and search results need no more than 360.
     expect(width).toBeGreaterThanOrEqual(Math.min(300, mirroredOf(post)[0]!.width));
     expect(width).toBeLessThanOrEqual(360);
+  });
+});
+
+describe('search result images, as Pagefind indexed them', () => {
+  // A fragment is "pagefind_dcd" and the page's record as JSON, gzip-compressed.
+  const fragments = listFiles(path.join(DIST_DIR, 'pagefind', 'fragment'), () => true).map(
+    (file) => JSON.parse(gunzipSync(readFileSync(path.join(DIST_DIR, 'pagefind', 'fragment', file))).subarray('pagefind_dcd'.length).toString('utf8')) as { url: string; meta: Record<string, string> },
+  );
+
+  it('every post with an image has, in its record, the URL of a published thumbnail and nothing else', () => {
+    const withImage = fragments.filter((fragment) => fragment.meta.image !== undefined);
+    expect(withImage.length).toBe(withImages.length);
+    for (const { url, meta } of withImage) {
+      expect(meta.image, url).toMatch(new RegExp(`^${BASE_PATH}media/[0-9a-f]{64}-360w60q\\.jpg$`));
+      expect(published, url).toContain(meta.image!.slice(`${BASE_PATH}media/`.length));
+      expect(meta.image_alt ?? '', url).not.toContain('[');
+    }
   });
 });
 

@@ -83,11 +83,6 @@ describe('a result as the page shows it', () => {
     expect(item.image).toBeUndefined();
   });
 
-  it('reads the image URL out of the combined `image:<url>, image_alt[alt]` value the post pages write today', () => {
-    const item = toResultItem(data({ meta: { title: 'x', image: '/warta/_astro/1.DaO1BuIX_1YvGPs.webp, image_alt[alt]' } }))!;
-    expect(item.image).toEqual({ src: '/warta/_astro/1.DaO1BuIX_1YvGPs.webp', alt: '' });
-  });
-
   it('links and loads only this site’s paths', () => {
     expect(toResultItem(data({ url: 'javascript:alert(1)' }))).toBeUndefined();
     expect(toResultItem(data({ url: '//evil.example/pos/' }))).toBeUndefined();
