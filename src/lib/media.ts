@@ -4,9 +4,9 @@
  */
 import type { ImageMetadata } from 'astro';
 import type { MirroredMedia, Post, PostMedia } from '#archive/post.ts';
-import { postFolder } from '#archive/post.ts';
+import { postFolder } from '#archive/layout.ts';
 
-const files = import.meta.glob<{ default: ImageMetadata }>('/content/posts/*/*/*.{jpg,jpeg,png,webp}');
+const files = import.meta.glob<{ default: ImageMetadata }>('/content/posts/*/*/*/*.{jpg,jpeg,png,webp}');
 
 export function isMirrored(item: PostMedia): item is MirroredMedia {
   return item.status === 'mirrored';
