@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { siteConfig } from '#site/site.config.ts';
 import { folderSizes } from '#site/integrations/host-limit.ts';
-import { writePost } from '#archive/archive-fs.ts';
+import { postDirectory, writePost } from '#archive/archive-fs.ts';
 import type { Post } from '#archive/post.ts';
 import { cloneCosts } from './bench/clone.ts';
 import { idleSync } from './bench/idle-sync.ts';
@@ -32,7 +32,7 @@ import { createHash } from 'node:crypto';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Bump when the generator changes, so a kept archive of the old shape is not reused. */
-const ARCHIVE_VERSION = 3;
+const ARCHIVE_VERSION = 4;
 const SEARCH_QUERY = 'vaksinasi';
 
 const { values } = parseArgs({
@@ -78,7 +78,7 @@ async function addOnePost(contentDir: string): Promise<void> {
   const media = [];
   for (const n of [1, 2, 3]) {
     const bytes = await photoJpeg({ seed: `bench-new/${n}`, width: 1080, height: 1350 });
-    const folder = join(contentDir, 'posts', 'instagram', id);
+    const folder = postDirectory(contentDir, 'instagram', id);
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, `${n}.jpg`), bytes);
     media.push({ status: 'mirrored' as const, role: 'image' as const, file: `${n}.jpg`, width: 1080, height: 1350, sha256: createHash('sha256').update(bytes).digest('hex'), mirroredAt: at });

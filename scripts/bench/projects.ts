@@ -37,7 +37,7 @@ export async function floorProject(repoRoot: string, dir: string, archiveDir: st
     `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { storedPostSchema } from ${JSON.stringify(join(repoRoot, 'src/archive/post.ts'))};
-export const collections = { posts: defineCollection({ loader: glob({ pattern: '*/*/post.json', base: './content/posts' }), schema: storedPostSchema }) };
+export const collections = { posts: defineCollection({ loader: glob({ pattern: '*/*/*/post.json', base: './content/posts' }), schema: storedPostSchema }) };
 `,
   );
   const layout = (title: string, body: string) =>

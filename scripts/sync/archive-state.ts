@@ -1,6 +1,7 @@
-/** `content/archive.json` for a sync run: a file that cannot be used stops the run with what to do. */
-import { ARCHIVE_STATE_FILE } from '#archive/layout.ts';
-import { readArchiveStateFile } from '#archive/archive-fs.ts';
+/** `content/` for a sync run: an archive.json, or an archive layout, that cannot be used stops the run with what to do. */
+import { ARCHIVE_STATE_FILE, MIGRATE_COMMAND } from '#archive/layout.ts';
+import { readArchivedPosts, readArchiveStateFile, type ArchivedPosts } from '#archive/archive-fs.ts';
+import { MisplacedFilesError } from '#archive/errors.ts';
 import type { ArchiveState } from '#archive/state.ts';
 import { FatalSyncError } from './errors.ts';
 
@@ -19,4 +20,15 @@ export async function readArchiveStateOrStop(contentDir: string): Promise<Archiv
     `content/${ARCHIVE_STATE_FILE} ${problem}.`,
     `Fix content/${ARCHIVE_STATE_FILE} (see src/archive/state.ts) or restore it from git history.`,
   );
+}
+
+/** Every archived post, or a FatalSyncError('configuration') while posts sit outside their shards. */
+export async function readArchivedPostsOrStop(contentDir: string): Promise<ArchivedPosts> {
+  try {
+    return await readArchivedPosts(contentDir);
+  } catch (error) {
+    if (!(error instanceof MisplacedFilesError)) throw error;
+    // Going on would archive those posts a second time, in their shards.
+    throw new FatalSyncError('configuration', error.message, `Run \`${MIGRATE_COMMAND}\`, commit the moves (git add -A content && git commit), then sync again.`);
+  }
 }

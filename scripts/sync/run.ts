@@ -4,6 +4,7 @@
  * what is gone, and record the run in `content/archive.json`.
  */
 import { mkdir } from 'node:fs/promises';
+import { locatePostFolder, POST_FILE } from '#archive/layout.ts';
 import { postKey, postSchema, type Platform, type Post } from '#archive/post.ts';
 import { historyKey, type ArchiveState, type HistoryWalk } from '#archive/state.ts';
 import { apiVersionWarning, type SyncSettings } from './config.ts';
@@ -18,8 +19,8 @@ import type { RetryHooks, RetryPolicy } from './retry.ts';
 import { needsRevisit } from './revisit.ts';
 import type { PlatformSource } from './source.ts';
 import { planPasses, walkListing, type WalkEnd } from './walk.ts';
-import { postDirectory, readArchivedPosts, removeStaleTempFiles, writeArchiveState, writePost } from '#archive/archive-fs.ts';
-import { readArchiveStateOrStop } from './archive-state.ts';
+import { postDirectory, removeStaleTempFiles, writeArchiveState, writePost } from '#archive/archive-fs.ts';
+import { readArchivedPostsOrStop, readArchiveStateOrStop } from './archive-state.ts';
 import { acquireLock } from './lock.ts';
 import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
@@ -146,13 +147,11 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
     summary.warnings.push(versionWarning);
     reporter.line(`warning: ${versionWarning}`);
   }
-  const archive = await readArchivedPosts(contentDir);
+  const archive = await readArchivedPostsOrStop(contentDir);
   summary.invalidFiles.push(...archive.problems);
   for (const problem of archive.problems) reporter.line(`warning: left untouched, not valid: ${problem.file}: ${problem.message}`);
   // Posts whose file is damaged are never overwritten: a person restores them from git first.
-  const blocked = new Set(
-    archive.problems.flatMap((problem) => problem.file.match(/posts\/([^/]+\/[^/]+)\/post\.json$/)?.[1] ?? []),
-  );
+  const blocked = new Set(archive.problems.flatMap((problem) => damagedPost(problem.file) ?? []));
 
   let nextState: ArchiveState = state;
   // archive.json is rewritten (atomically) whenever a walk moves on, so a killed run resumes from there.
@@ -210,6 +209,13 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
 }
 
 /** A stop as the summary records it, with the platform it stopped (null: the whole run). */
+/** The post whose post.json a problem names ("posts/youtube/<shard>/<id>/post.json" → "youtube/<id>"), if any. */
+function damagedPost(file: string): string | undefined {
+  if (!file.endsWith(`/${POST_FILE}`)) return undefined;
+  const located = locatePostFolder(file.slice(0, -`/${POST_FILE}`.length));
+  return located && postKey(located);
+}
+
 function fatalRecord(error: FatalSyncError): NonNullable<SyncSummary['fatal']> {
   return { reason: error.reason, platform: error.platform ?? null, message: error.message, action: error.action };
 }

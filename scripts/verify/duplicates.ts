@@ -1,5 +1,5 @@
 /**
- * "Two files for one post". A path holds one post (`posts/<platform>/<id>/post.json`), so on disk a post
+ * "Two files for one post". A path holds one post (`posts/<platform>/<shard>/<id>/post.json`), so on disk a post
  * can be doubled only in these ways, each checked:
  *
  * - a second JSON file inside its folder (`post (1).json`, `post.json.bak`): see media.unnamedFiles;
@@ -11,8 +11,8 @@
  * Not duplicates: the same id under both platforms (every key, path and URL is `<platform>/<id>`, so
  * they are two posts), and the same image bytes in two posts (an office reposts a poster).
  */
-import { postFolder, type Post } from '#archive/post.ts';
-import { POST_FILE } from '#archive/layout.ts';
+import { POST_FILE, postFolder } from '#archive/layout.ts';
+import type { Post } from '#archive/post.ts';
 import { error, warning, type Problem } from './problems.ts';
 
 /**
@@ -38,7 +38,7 @@ export function samePermalinkProblems(posts: readonly Post[]): Problem[] {
 
 /**
  * Entries of one folder whose names differ only in letter case. YouTube ids are case-sensitive, so
- * `posts/youtube/abcDEF12345` and `posts/youtube/ABCdef12345` are two real videos, and the archive on
+ * `abcDEF12345` and `ABCdef12345` are two real videos (mostly in two shards, but not always), and the archive on
  * Linux (CI, the server) is right. But a checkout on macOS or Windows would put both in one folder, each
  * post.json overwriting the other. That is a warning, not an error: nothing in content/ is wrong or can
  * be fixed (the folder name is the id, and the id is the post's address), and failing CI would stop

@@ -1,5 +1,5 @@
 /**
- * Staff withdrawals: each `content/withdrawals/<platform>/<id>.json` is valid, is named for the post it
+ * Staff withdrawals: each `content/withdrawals/<platform>/<shard>/<id>.json` is valid, is named for the post it
  * names, and names a post in the archive. The site refuses to build otherwise; this says so earlier, with
  * every bad file at once. (Files that sit where no withdrawal belongs are the layout walk's to report.)
  */

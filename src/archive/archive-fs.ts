@@ -8,11 +8,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import { ArchiveFileError, ItemError } from './errors.ts';
-import { ARCHIVE_STATE_FILE, EMPTY_ARCHIVE_STATE, POST_FILE, POSTS_DIR, TEMP_FILE, WITHDRAWALS_DIR, withdrawalFile } from './layout.ts';
+import { basename, dirname, join } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { ArchiveFileError, ItemError, MisplacedFilesError, type Misplaced } from './errors.ts';
+import {
+  ARCHIVE_STATE_FILE,
+  EMPTY_ARCHIVE_STATE,
+  locatePostFolder,
+  locateWithdrawalFile,
+  misplacedMessage,
+  POST_FILE,
+  postFolder,
+  POSTS_DIR,
+  SHARD_PATTERN,
+  TEMP_FILE,
+  withdrawalFile,
+  WITHDRAWALS_DIR,
+  type Located,
+} from './layout.ts';
 import { describeIssues, parseJsonText } from './parse.ts';
-import { isValidPostId, PLATFORMS, postFolder, postKey, storedPostSchema, type Platform, type Post } from './post.ts';
+import { PLATFORMS, postKey, storedPostSchema, type Platform, type Post } from './post.ts';
 import { archiveStateSchema, type ArchiveState } from './state.ts';
 import { withdrawalSchema, type Withdrawal } from './withdrawal.ts';
 
@@ -88,7 +103,7 @@ async function tempFilesIn(folder: string, recursive: boolean): Promise<string[]
 // ---------------------------------------------------------------------------------------------------------
 // Posts
 
-/** The folder of one post; `postFolder` refuses ids that could climb out of `content/`. */
+/** The folder of one post (layout.ts); `postFolder` refuses ids that could climb out of `content/`. */
 export function postDirectory(contentDir: string, platform: Platform, id: string): string {
   return join(contentDir, postFolder(platform, id));
 }
@@ -125,43 +140,107 @@ export interface ArchivedPosts {
 }
 
 /**
- * Reads every `content/posts/<platform>/<id>/post.json`. A file that is not JSON, fails the schema, or whose
- * platform/id differ from its folder is reported, not returned. A post folder without `post.json` (a run
- * killed before writing it) is not a post and not a problem: the sync writes it afresh.
+ * Reads every `content/posts/<platform>/<shard>/<id>/post.json`. A file that is not JSON, fails the schema,
+ * or whose platform/id differ from its folder is reported, not returned. A post folder without `post.json`
+ * (a run killed before writing it) is not a post and not a problem: the sync writes it afresh.
+ * A post folder outside its shard throws a `MisplacedFilesError`: skipped, its post would look new to the sync.
  */
 export async function readArchivedPosts(contentDir: string): Promise<ArchivedPosts> {
-  const archive: ArchivedPosts = { posts: new Map(), problems: [] };
-  const report = (path: string, message: string) => archive.problems.push({ file: relativeFile(contentDir, path), message });
-  const postsDir = join(contentDir, POSTS_DIR);
-
-  for (const platformEntry of sortedVisible(await readdirIfExists(postsDir))) {
-    const platformDir = join(postsDir, platformEntry.name);
-    if (!platformEntry.isDirectory() || !isPlatform(platformEntry.name)) {
-      report(platformDir, `not a platform folder (expected one of: ${PLATFORMS.join(', ')})`);
+  const { folders, problems } = await findPostFolders(contentDir);
+  refuseMisplaced(folders, postFolder);
+  const archive: ArchivedPosts = { posts: new Map(), problems };
+  for (const { path, platform, id } of folders) {
+    const file = `${path}/${POST_FILE}`;
+    let text: string | undefined;
+    try {
+      text = await readIfExists(join(contentDir, file));
+    } catch (error) {
+      problems.push({ file, message: `cannot be read (${errorCode(error) ?? (error as Error).message})` });
       continue;
     }
-    const platform = platformEntry.name;
-    for (const postEntry of sortedVisible(await readdirIfExists(platformDir))) {
-      const folder = join(platformDir, postEntry.name);
-      if (!postEntry.isDirectory() || !isValidPostId(platform, postEntry.name)) {
-        report(folder, `not a post folder (the name must be a valid ${platform} id)`);
-        continue;
-      }
-      const file = join(folder, POST_FILE);
-      let text: string | undefined;
-      try {
-        text = await readIfExists(file);
-      } catch (error) {
-        report(file, `cannot be read (${errorCode(error) ?? (error as Error).message})`);
-        continue;
-      }
-      if (text === undefined) continue;
-      const outcome = parsePostFile(text, platform, postEntry.name);
-      if ('post' in outcome) archive.posts.set(postKey(outcome.post), outcome.post);
-      else report(file, outcome.problem);
-    }
+    if (text === undefined) continue;
+    const outcome = parsePostFile(text, platform, id);
+    if ('post' in outcome) archive.posts.set(postKey(outcome.post), outcome.post);
+    else problems.push({ file, message: outcome.problem });
   }
   return archive;
+}
+
+/** A post folder or withdrawal file found in `content/`: which one, where (relative, "/"), and whether in its place. */
+export interface Found extends Located {
+  path: string;
+}
+
+/**
+ * Every post folder under `content/posts/`, in its shard or not, in `<platform>/<id>` order, and the visible
+ * entries that are neither a platform, a shard nor a post folder.
+ */
+export async function findPostFolders(contentDir: string): Promise<{ folders: Found[]; problems: FileProblem[] }> {
+  const problems: FileProblem[] = [];
+  const folders: Found[] = [];
+  const notPlatform = (path: string) => problems.push({ file: path, message: `not a platform folder (expected one of: ${PLATFORMS.join(', ')})` });
+  for (const { path, platform, entry } of await shardedEntries(contentDir, POSTS_DIR, notPlatform)) {
+    const located = entry.isDirectory() ? locatePostFolder(path) : undefined;
+    if (located) folders.push({ ...located, path });
+    else problems.push({ file: path, message: `not a post folder (expected ${POSTS_DIR}/${platform}/<shard>/<a valid ${platform} id>)` });
+  }
+  return { folders: sortByKey(folders), problems };
+}
+
+/** Every `<platform>/<shard>/<id>.json` under `content/withdrawals/`, in its shard or not; anything else is left to verify. */
+export async function findWithdrawalFiles(contentDir: string): Promise<Found[]> {
+  const found: Found[] = [];
+  for (const { path, entry } of await shardedEntries(contentDir, WITHDRAWALS_DIR, () => {})) {
+    const located = entry.isFile() ? locateWithdrawalFile(path) : undefined;
+    if (located) found.push({ ...located, path });
+  }
+  return sortByKey(found);
+}
+
+/**
+ * The entries where posts or withdrawals sit: `<root>/<platform>/<shard>/<entry>`, and the leftovers of the
+ * layout before shards, `<root>/<platform>/<entry>` (a name of two hex digits there is taken for a shard).
+ */
+async function shardedEntries(contentDir: string, root: string, notPlatform: (path: string) => void) {
+  const entries: { path: string; platform: Platform; entry: Dirent }[] = [];
+  for (const platformEntry of sortedVisible(await readdirIfExists(join(contentDir, root)))) {
+    const platformPath = `${root}/${platformEntry.name}`;
+    const platform = platformEntry.name;
+    if (!platformEntry.isDirectory() || !isPlatform(platform)) {
+      notPlatform(platformPath);
+      continue;
+    }
+    for (const entry of sortedVisible(await readdirIfExists(join(contentDir, platformPath)))) {
+      const path = `${platformPath}/${entry.name}`;
+      if (!entry.isDirectory() || !SHARD_PATTERN.test(entry.name)) entries.push({ path, platform, entry });
+      else for (const inner of sortedVisible(await readdirIfExists(join(contentDir, path)))) entries.push({ path: `${path}/${inner.name}`, platform, entry: inner });
+    }
+  }
+  return entries;
+}
+
+/** Every post folder and withdrawal file outside its shard: what `npm run migrate-layout` moves. */
+export async function findMisplaced(contentDir: string): Promise<Misplaced[]> {
+  const { folders } = await findPostFolders(contentDir);
+  return [...misplacedOf(folders, postFolder), ...misplacedOf(await findWithdrawalFiles(contentDir), withdrawalFile)];
+}
+
+function misplacedOf(found: readonly Found[], placeOf: (platform: Platform, id: string) => string): Misplaced[] {
+  return found.flatMap(({ path, platform, id, placement }) =>
+    placement === 'sharded' ? [] : [{ file: path, message: misplacedMessage(placement, placeOf(platform, id)) }],
+  );
+}
+
+/** Throws a `MisplacedFilesError` naming everything outside the place `placeOf` gives it. */
+function refuseMisplaced(found: readonly Found[], placeOf: (platform: Platform, id: string) => string): void {
+  const misplaced = misplacedOf(found, placeOf);
+  if (misplaced.length) throw new MisplacedFilesError(misplaced);
+}
+
+/** In `<platform>/<id>` order, the order of the posts map (one id found in two places: by path). */
+function sortByKey(found: Found[]): Found[] {
+  const order = (item: Found) => `${postKey(item)}\u0000${item.path}`;
+  return found.sort((a, b) => byText(order(a), order(b)));
 }
 
 /** One post file's text checked as JSON, against the schema, and against the folder it sits in. */
@@ -179,27 +258,24 @@ function parsePostFile(text: string, platform: Platform, folderId: string): { po
 // Withdrawals
 
 export interface ReadWithdrawals {
-  /** Valid withdrawals, each named for the post it withdraws, in path order. */
+  /** Valid withdrawals, each named for the post it withdraws, in `<platform>/<id>` order. */
   withdrawals: { file: string; withdrawal: Withdrawal }[];
   /** Files that are not valid withdrawals (or sit where none belongs). */
   problems: FileProblem[];
 }
 
-/** Every `content/withdrawals/<platform>/<id>.json`, checked as JSON, against the schema and against its own name. */
+/**
+ * Every `content/withdrawals/<platform>/<shard>/<id>.json`, checked as JSON, against the schema and against its
+ * own name. One outside its shard throws a `MisplacedFilesError`: skipped, its post would be published again.
+ */
 export async function readWithdrawals(contentDir: string): Promise<ReadWithdrawals> {
+  const found = await findWithdrawalFiles(contentDir);
+  refuseMisplaced(found, withdrawalFile);
   const result: ReadWithdrawals = { withdrawals: [], problems: [] };
-  const root = join(contentDir, WITHDRAWALS_DIR);
-  for (const platformEntry of sortedVisible(await readdirIfExists(root))) {
-    const platform = platformEntry.name;
-    if (!platformEntry.isDirectory() || !isPlatform(platform)) continue; // verify's layout walk reports these
-    for (const entry of sortedVisible(await readdirIfExists(join(root, platform)))) {
-      const id = entry.name.endsWith('.json') ? entry.name.slice(0, -'.json'.length) : undefined;
-      if (!entry.isFile() || id === undefined || !isValidPostId(platform, id)) continue; // likewise
-      const file = withdrawalFile(platform, id);
-      const outcome = parseWithdrawal(await readFile(join(contentDir, file), 'utf8'), platform, id);
-      if ('withdrawal' in outcome) result.withdrawals.push({ file, withdrawal: outcome.withdrawal });
-      else result.problems.push({ file, message: outcome.problem });
-    }
+  for (const { path: file, platform, id } of found) {
+    const outcome = parseWithdrawal(await readFile(join(contentDir, file), 'utf8'), platform, id);
+    if ('withdrawal' in outcome) result.withdrawals.push({ file, withdrawal: outcome.withdrawal });
+    else result.problems.push({ file, message: outcome.problem });
   }
   return result;
 }
@@ -279,10 +355,6 @@ function isPlatform(value: unknown): value is Platform {
   return (PLATFORMS as readonly unknown[]).includes(value);
 }
 
-function relativeFile(contentDir: string, path: string): string {
-  return relative(contentDir, path).split(sep).join('/');
-}
-
 /** A file's text, or undefined when it does not exist (any other failure is thrown). */
 export async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -304,7 +376,11 @@ async function readdirIfExists(folder: string) {
 
 /** Dot-files (`.DS_Store`, our temp files, the lock) are never posts; sorted for a stable order. */
 function sortedVisible<T extends { name: string }>(entries: T[]): T[] {
-  return entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => byText(a.name, b.name));
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The `code` of a Node file-system error (ENOENT, EEXIST, …). */

@@ -1,7 +1,9 @@
 /**
  * Typed failures of reading and writing the archive. An `ItemError` names one post (or media file) that
  * could not be archived: the sync reports it, counts it and goes on. An `ArchiveFileError` names a file
- * of `content/` that cannot be used as it is.
+ * of `content/` that cannot be used as it is. A `MisplacedFilesError` stops every reader of an archive
+ * whose posts or withdrawals are not where their ids put them (one from before the shards, or a folder
+ * moved by hand): reading on would drop those posts, or let the sync archive them a second time.
  */
 import type { Platform } from './post.ts';
 
@@ -31,6 +33,27 @@ export class ArchiveFileError extends Error {
     super(`content/${file} ${problem}.`);
     this.file = file;
     this.problem = problem;
+  }
+}
+
+/** One post folder or withdrawal file away from its place, both relative to `content/`, with "/". */
+export interface Misplaced {
+  /** Where it is. */
+  file: string;
+  /** What staff read about it, after its path (layout.ts `misplacedMessage`). */
+  message: string;
+}
+
+/** Posts or withdrawals outside their shard: the archive must be migrated before anything reads it. */
+export class MisplacedFilesError extends Error {
+  override name = 'MisplacedFilesError';
+  readonly misplaced: readonly Misplaced[];
+
+  constructor(misplaced: readonly Misplaced[]) {
+    const shown = misplaced.slice(0, 5).map((entry) => `\n  content/${entry.file} ${entry.message}`);
+    const more = misplaced.length > shown.length ? `\n  … and ${misplaced.length - shown.length} more` : '';
+    super(`${misplaced.length} post folder(s) or withdrawal(s) of content/ are not where their id puts them:${shown.join('')}${more}`);
+    this.misplaced = misplaced;
   }
 }
 

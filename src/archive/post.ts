@@ -6,7 +6,7 @@
  * and written back round-trips without loss.
  */
 import { z } from 'astro/zod';
-import { POSTS_DIR, WITHDRAWALS_DIR } from './layout.ts';
+import { WITHDRAWALS_DIR } from './layout.ts';
 
 export const PLATFORMS = ['youtube', 'instagram'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -145,7 +145,7 @@ export const postSchema = z
     schemaVersion: z.literal(1),
     /** The platform the post was published on. */
     platform: z.enum(PLATFORMS),
-    /** The platform's own id of the post (validated per platform; also the folder name). */
+    /** The platform's own id of the post (validated per platform; also the folder name, see layout.ts). */
     id: z.string().min(1).max(64),
     /** The account that published it. */
     account: accountRefSchema,
@@ -221,18 +221,7 @@ export type MirroredMedia = z.infer<typeof mirroredMediaSchema>;
 export type EarlierVersion = z.infer<typeof earlierVersionSchema>;
 export type Removal = z.infer<typeof removalSchema>;
 
-/**
- * Where a post lives inside `content/`: `posts/<platform>/<id>/post.json`, media beside it.
- * The id is validated first so that no value from an API can climb out of the folder.
- */
-export function postFolder(platform: Platform, id: string): string {
-  if (!isValidPostId(platform, id)) {
-    throw new Error(`Refusing to build a path from an invalid ${platform} id: ${JSON.stringify(id)}`);
-  }
-  return `${POSTS_DIR}/${platform}/${id}`;
-}
-
-/** The key a post is known by across the site and the content collection: `<platform>/<id>`. */
+/** The key a post is known by across the site: `<platform>/<id>` (its folder adds the shard, see layout.ts). */
 export function postKey(post: Pick<Post, 'platform' | 'id'>): string {
   return `${post.platform}/${post.id}`;
 }

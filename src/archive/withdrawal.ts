@@ -1,5 +1,5 @@
 /**
- * A staff withdrawal: `content/withdrawals/<platform>/<id>.json`, a small file committed like everything
+ * A staff withdrawal: `content/withdrawals/<platform>/<shard>/<id>.json` (layout.ts), a small file committed like everything
  * else. It takes a post out of public view (its page becomes a tombstone that says when and why; it
  * leaves lists, feeds, search, sitemap and open data; its media are no longer published) without
  * deleting anything from the archive or from git. Deleting the file publishes the post again.
@@ -13,7 +13,7 @@ export const withdrawalSchema = z
     schemaVersion: z.literal(1),
     /** The platform of the withdrawn post. */
     platform: z.enum(PLATFORMS),
-    /** The withdrawn post's id (its folder under content/posts/<platform>/). */
+    /** The withdrawn post's id (its folder's name under content/posts/<platform>/<shard>/). */
     id: z.string().min(1).max(64),
     /** When staff decided the withdrawal. */
     withdrawnAt: z.iso.datetime({ offset: true }),

@@ -4,7 +4,7 @@
  * - `data/manifest-sha256.txt`: the sha256 of the open-data dumps the site publishes (posts.json,
  *   posts.csv), "<sha256>  <file>" per line, so a download can be checked with `sha256sum -c`.
  * - `data/record-sha256.txt`: the sha256 of every listed post's files as committed in the repository
- *   (`content/posts/<platform>/<id>/post.json` and its mirrored media), checked the same way in a
+ *   (`content/posts/<platform>/<shard>/<id>/post.json` and its mirrored media, src/archive/layout.ts), checked the same way in a
  *   clone of the repository. The originals stay there, the record; the site does not copy them.
  *
  * Which posts are listed is decided once, by the site from its content collection: the posts of
@@ -17,8 +17,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postDirectory } from '#archive/archive-fs.ts';
-import { POST_FILE } from '#archive/layout.ts';
-import { postFolder, type Post } from '#archive/post.ts';
+import { POST_FILE, postFolder } from '#archive/layout.ts';
+import type { Post } from '#archive/post.ts';
 import { listedPostsOf } from './published-posts.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';

@@ -3,9 +3,18 @@
  * file sits in the folder its own id names, applies staff withdrawals, and answers the questions pages ask.
  */
 import { getCollection } from 'astro:content';
-import { postKey, type Post } from '#archive/post.ts';
+import type { Post } from '#archive/post.ts';
 import { archiveStateSchema, type ArchiveState } from '#archive/state.ts';
-import { ARCHIVE_STATE_FILE, EMPTY_ARCHIVE_STATE } from '#archive/layout.ts';
+import {
+  ARCHIVE_STATE_FILE,
+  EMPTY_ARCHIVE_STATE,
+  POST_FILE,
+  postFolderProblem,
+  POSTS_DIR,
+  withdrawalFile,
+  withdrawalFileProblem,
+  WITHDRAWALS_DIR,
+} from '#archive/layout.ts';
 import { siteConfig } from '../site.config.ts';
 import { isListed, sortNewestFirst } from '../utils/posts.ts';
 import { resolveAccounts, type SiteAccount } from '../utils/accounts.ts';
@@ -32,24 +41,22 @@ export function getArchive(): Promise<Archive> {
 async function loadArchive(): Promise<Archive> {
   const entries = await getCollection('posts');
   const posts = entries.map((entry) => {
-    // The folder name is the id readers' links use; a file claiming another id is a damaged archive.
-    if (entry.id !== postKey(entry.data)) {
-      throw new Error(
-        `content/posts/${entry.id}/post.json describes ${postKey(entry.data)}: platform and id must match the folder.`,
-      );
-    }
+    // The folder names the id readers' links use; a file elsewhere is a damaged or unmigrated archive.
+    const folder = `${POSTS_DIR}/${entry.id}`;
+    const problem = postFolderProblem(folder, entry.data);
+    if (problem) throw new Error(`content/${folder}/${POST_FILE} ${problem}.`);
     return entry.data;
   });
   const withdrawals = (await getCollection('withdrawals')).map((entry) => {
-    if (entry.id !== `${entry.data.platform}/${entry.data.id}`) {
-      throw new Error(`content/withdrawals/${entry.id}.json names ${entry.data.platform}/${entry.data.id}: the file name must match.`);
-    }
+    const file = `${WITHDRAWALS_DIR}/${entry.id}.json`;
+    const problem = withdrawalFileProblem(file, entry.data);
+    if (problem) throw new Error(`content/${file} ${problem}.`);
     return entry.data;
   });
   const applied = applyWithdrawals(posts, withdrawals);
   const stray = applied.unmatched[0];
   if (stray) {
-    throw new Error(`content/withdrawals/${stray.platform}/${stray.id}.json withdraws a post that is not in the archive.`);
+    throw new Error(`content/${withdrawalFile(stray.platform, stray.id)} withdraws a post that is not in the archive.`);
   }
   const all = sortNewestFirst(applied.posts);
   const listed = all.filter(isListed);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { postFolder } from '#archive/layout.ts';
 import { CONTENT_DIR, DIST_DIR, REPO_ROOT, listFiles, readListedPosts, readWithdrawals } from '../helpers/repo.ts';
 
 const DATA = path.join(DIST_DIR, 'data');
@@ -36,7 +37,7 @@ describe('data/record-sha256.txt', () => {
     const expected: string[] = [];
     for (const post of readListedPosts()) {
       const files = ['post.json', ...post.media.flatMap((item) => (item.status === 'mirrored' ? [item.file] : []))];
-      for (const file of files) expected.push(`content/posts/${post.platform}/${post.id}/${file}`);
+      for (const file of files) expected.push(`content/${postFolder(post.platform, post.id)}/${file}`);
     }
     expect(entries.map((entry) => entry.file).sort()).toEqual(expected.sort());
     // As `sha256sum -c record-sha256.txt` run at the root of a clone would check them.

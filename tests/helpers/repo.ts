@@ -34,12 +34,12 @@ const archive = await (async () => {
   return { posts: [...posts.posts.values()], withdrawals: withdrawals.withdrawals.map((entry) => entry.withdrawal), state };
 })();
 
-/** Every post in content/posts/<platform>/<id>/post.json, in folder order. */
+/** Every post in content/posts/<platform>/<shard>/<id>/post.json, in `<platform>/<id>` order. */
 export function readAllPosts(): Post[] {
   return [...archive.posts];
 }
 
-/** Every staff withdrawal in content/withdrawals/<platform>/<id>.json. */
+/** Every staff withdrawal in content/withdrawals/<platform>/<shard>/<id>.json. */
 export function readWithdrawals(): Withdrawal[] {
   return [...archive.withdrawals];
 }

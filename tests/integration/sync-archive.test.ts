@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { locatePostFolder, POST_FILE, postFolder } from '#archive/layout.ts';
 import { postSchema, type Post } from '#archive/post.ts';
 import { renderImage, startFakeApi, type FakeApi } from '#fake-api/server.ts';
 import {
@@ -63,7 +64,7 @@ describe('a first full sync', () => {
     for (const post of posts.values()) {
       for (const item of post.media) {
         if (item.status !== 'mirrored') continue;
-        const bytes = await readFile(path.join(workspace.content, 'posts', post.platform, post.id, item.file));
+        const bytes = await readFile(path.join(workspace.content, postFolder(post.platform, post.id), item.file));
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(item.sha256);
       }
     }
@@ -175,7 +176,8 @@ describe('hostile and broken input', () => {
     expect(reasons('instagram')).toMatch(/media_type/);
     expect(reasons('youtube')).toMatch(/<script>: is not a valid YouTube video id/);
     // Nothing was written outside the archive's own folders.
-    for (const file of await listFiles(workspace.content)) expect(file).toMatch(/^(archive\.json|posts\/(youtube|instagram)\/[A-Za-z0-9_-]+\/[a-z0-9.-]+)$/);
+    const inPostFolder = (file: string) => locatePostFolder(path.posix.dirname(file))?.placement === 'sharded' && /^[a-z0-9.-]+$/.test(path.posix.basename(file));
+    for (const file of await listFiles(workspace.content)) expect(file === 'archive.json' || inPostFolder(file), file).toBe(true);
 
     const html = [...posts.values()].find((post) => post.text.includes('<script>'));
     expect(html, 'the HTML caption is archived as text').toBeDefined();
@@ -195,7 +197,7 @@ describe('hostile and broken input', () => {
     const imagePath = new URL(target.media_url!).pathname;
     fake.setFile(imagePath, { contentType: 'image/jpeg', body: '<html>Not an image</html>' });
     expect((await runSync(workspace, env)).code).toBe(0);
-    const postFile = path.join(workspace.content, 'posts/instagram', target.id, 'post.json');
+    const postFile = path.join(workspace.content, postFolder('instagram', target.id), POST_FILE);
     expect(JSON.parse(await readFile(postFile, 'utf8')).media[0]).toMatchObject({ status: 'pending', attempts: 1, reason: expect.stringMatching(/not a readable image/) });
     expect(await listFiles(path.dirname(postFile))).toEqual(['post.json']);
 
@@ -227,13 +229,14 @@ describe('a damaged archive file', () => {
     fake = await startFakeApi(fixtureData);
     const env = fakeEnvironment(fake);
     await runSync(workspace, env);
-    const damaged = path.join(workspace.content, 'posts/youtube/zQPAOVe9uCN/post.json');
+    const damagedFile = `${postFolder('youtube', 'zQPAOVe9uCN')}/${POST_FILE}`;
+    const damaged = path.join(workspace.content, damagedFile);
     const broken = (await readFile(damaged, 'utf8')).slice(0, 200);
     await writeFile(damaged, broken);
     fake.data.youtube.videos.find((video) => video.resource.id === 'zQPAOVe9uCN')!.resource.snippet.title = 'Judul baru';
     const result = await runSync(workspace, env, ['--full']);
     expect(result.code, result.stdout).toBe(0);
-    expect(result.summary!.invalidFiles.map((problem) => problem.file)).toEqual(['posts/youtube/zQPAOVe9uCN/post.json']);
+    expect(result.summary!.invalidFiles.map((problem) => problem.file)).toEqual([damagedFile]);
     expect(result.summary!.platforms[0]!.skipped).toContainEqual({ id: 'zQPAOVe9uCN', reason: expect.stringMatching(/not valid; fix or restore it from git/) });
     expect(await readFile(damaged, 'utf8')).toBe(broken);
   });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readArchivedPosts } from '#archive/archive-fs.ts';
-import { postFolder, type Post } from '#archive/post.ts';
+import { postFolder } from '#archive/layout.ts';
+import type { Post } from '#archive/post.ts';
 import { REPO_ROOT } from './harness.ts';
 
 const VERIFY = join(REPO_ROOT, 'scripts/verify.ts');

@@ -9,6 +9,7 @@ import { FatalSyncError, ItemError } from '#sync/errors.ts';
 import {
   postDirectory,
   readArchivedPosts,
+  readWithdrawals,
   removeStaleTempFiles,
   serializePost,
   writeArchiveState,
@@ -18,6 +19,8 @@ import {
 import { readArchiveStateOrStop as readArchiveState } from '#sync/archive-state.ts';
 import { acquireLock } from '#sync/lock.ts';
 import type { Post } from '#archive/post.ts';
+import { MisplacedFilesError } from '#archive/errors.ts';
+import { POST_FILE, postFolder, shardOf, unshardedPostFolder, unshardedWithdrawalFile, withdrawalFile } from '#archive/layout.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
 import { caught } from '../helpers/caught.ts';
 
@@ -74,13 +77,13 @@ describe('removeStaleTempFiles', () => {
   it('removes temp files a killed run left, and nothing else; such files are never read as posts', async () => {
     const post = valid(makePost());
     await writePost(contentDir, post);
-    const folder = 'posts/instagram/17895695668004550';
+    const folder = postFolder(post.platform, post.id);
     const leftovers = [
       await put(`${folder}/.post.json.4242.a1b2c3d4e5f6.tmp`, '{"schemaVersion": 1, "platf'),
       await put(`${folder}/.1.jpg.4242.00ff00ff00ff.tmp`, 'half an image'),
       await put('.archive.json.4242.abcdef012345.tmp', '{'),
       // A folder that only holds a half-written first post.json: a killed run before the rename.
-      await put('posts/youtube/dQw4w9WgXcQ/.post.json.77.0123456789ab.tmp', '{"id": "dQw4w9WgXcQ"'),
+      await put(`${postFolder('youtube', 'dQw4w9WgXcQ')}/.post.json.77.0123456789ab.tmp`, '{"id": "dQw4w9WgXcQ"'),
     ];
     const kept = [await put(`${folder}/notes.tmp`, 'a person’s file'), await put(`${folder}/.hidden`, '')];
 
@@ -215,7 +218,7 @@ describe('posts', () => {
   });
 
   it('builds post folders only from valid ids', () => {
-    expect(postDirectory('/c', 'youtube', 'dQw4w9WgXcQ')).toBe(join('/c', 'posts', 'youtube', 'dQw4w9WgXcQ'));
+    expect(postDirectory('/c', 'youtube', 'dQw4w9WgXcQ')).toBe(join('/c', postFolder('youtube', 'dQw4w9WgXcQ')));
     expect(() => postDirectory('/c', 'instagram', '../../etc')).toThrow(/invalid instagram id/);
   });
 
@@ -226,11 +229,11 @@ describe('posts', () => {
     const edited = { ...post, text: 'Rapat koordinasi (diperbarui). #Tapsel' };
     expect(await writePost(contentDir, edited)).toBe('updated');
 
-    const path = join(contentDir, 'posts/instagram/17895695668004550/post.json');
-    expect(await readFile(path, 'utf8')).toBe(serializePost(edited));
+    const folder = join(contentDir, postFolder('instagram', '17895695668004550'));
+    expect(await readFile(join(folder, POST_FILE), 'utf8')).toBe(serializePost(edited));
     const archive = await readArchivedPosts(contentDir);
     expect(archive.posts.get('instagram/17895695668004550')).toEqual(edited);
-    expect(await readdir(join(contentDir, 'posts/instagram/17895695668004550'))).toEqual(['post.json']);
+    expect(await readdir(folder)).toEqual(['post.json']);
   });
 
   it('writes nothing for an invalid post', async () => {
@@ -248,34 +251,79 @@ describe('readArchivedPosts', () => {
     const good = [valid(makePost()), valid(makeVideo()), valid(makeVideo({ id: 'abcdefghijk', permalink: 'https://www.youtube.com/watch?v=abcdefghijk' }))];
     for (const post of good) await writePost(contentDir, post);
 
-    await put('posts/instagram/17895695668004551/post.json', '{"schemaVersion": 1, "platform": "insta');
-    await put('posts/instagram/17895695668004552/post.json', serializePost(valid(makePost({ id: '17895695668004552' }))).replace('"kind": "image"', '"kind": "video"'));
-    await put('posts/youtube/AAAAAAAAAAA/post.json', serializePost(valid(makeVideo({ id: 'BBBBBBBBBBB' }))));
-    await put('posts/youtube/CCCCCCCCCCC/post.json', serializePost(valid(makePost({ id: '1' }))));
-    await put('posts/youtube/not-an-id/post.json', '{}');
+    const fileOf = (platform: Post['platform'], id: string) => `${postFolder(platform, id)}/${POST_FILE}`;
+    await put(fileOf('instagram', '17895695668004551'), '{"schemaVersion": 1, "platform": "insta');
+    await put(fileOf('instagram', '17895695668004552'), serializePost(valid(makePost({ id: '17895695668004552' }))).replace('"kind": "image"', '"kind": "video"'));
+    await put(fileOf('youtube', 'AAAAAAAAAAA'), serializePost(valid(makeVideo({ id: 'BBBBBBBBBBB' }))));
+    await put(fileOf('youtube', 'CCCCCCCCCCC'), serializePost(valid(makePost({ id: '1' }))));
+    await put(`posts/youtube/${shardOf('not-an-id')}/not-an-id/post.json`, '{}');
+    await put('posts/youtube/notes.txt', 'x');
     await put('posts/tiktok/123/post.json', '{}');
-    await mkdir(join(contentDir, 'posts/youtube/DDDDDDDDDDD')); // created, killed before post.json: not a problem
+    await mkdir(join(contentDir, postFolder('youtube', 'DDDDDDDDDDD')), { recursive: true }); // created, killed before post.json: not a problem
     await put('posts/youtube/.DS_Store', 'x');
-    await put('posts/youtube/EEEEEEEEEEE/.post.json.1.abcdef.tmp', 'x');
+    await put(`${postFolder('youtube', 'EEEEEEEEEEE')}/.post.json.1.abcdef.tmp`, 'x');
 
     const archive = await readArchivedPosts(contentDir);
     expect([...archive.posts.keys()]).toEqual(['instagram/17895695668004550', 'youtube/abcdefghijk', 'youtube/dQw4w9WgXcQ']);
     expect(archive.posts.get('youtube/dQw4w9WgXcQ')).toEqual(good[1]);
 
     const problems = Object.fromEntries(archive.problems.map((problem) => [problem.file, problem.message]));
+    const notAnId = `posts/youtube/${shardOf('not-an-id')}/not-an-id`;
     expect(Object.keys(problems).sort()).toEqual([
-      'posts/instagram/17895695668004551/post.json',
-      'posts/instagram/17895695668004552/post.json',
+      fileOf('instagram', '17895695668004551'),
+      fileOf('instagram', '17895695668004552'),
       'posts/tiktok',
-      'posts/youtube/AAAAAAAAAAA/post.json',
-      'posts/youtube/CCCCCCCCCCC/post.json',
-      'posts/youtube/not-an-id',
+      fileOf('youtube', 'AAAAAAAAAAA'),
+      fileOf('youtube', 'CCCCCCCCCCC'),
+      notAnId,
+      'posts/youtube/notes.txt',
+    ].sort());
+    expect(problems[fileOf('instagram', '17895695668004551')]).toMatch(/^not valid JSON/);
+    expect(problems[fileOf('instagram', '17895695668004552')]).toBe('does not match the post schema: kind: "video" is not a instagram kind');
+    expect(problems[fileOf('youtube', 'AAAAAAAAAAA')]).toBe('holds youtube/BBBBBBBBBBB but sits in the folder of youtube/AAAAAAAAAAA');
+    expect(problems[fileOf('youtube', 'CCCCCCCCCCC')]).toBe('holds instagram/1 but sits in the folder of youtube/CCCCCCCCCCC');
+    expect(problems[notAnId]).toBe('not a post folder (expected posts/youtube/<shard>/<a valid youtube id>)');
+    expect(problems['posts/youtube/notes.txt']).toBe(problems[notAnId]);
+  });
+});
+
+describe('an archive whose posts or withdrawals are not in their shards', () => {
+  const post = valid(makePost());
+  const place = postFolder(post.platform, post.id);
+  /** Another shard than the post's own. */
+  const otherShard = shardOf(post.id) === '00' ? '01' : '00';
+
+  it('is refused as a whole when a post folder is still in the layout before shards', async () => {
+    await writePost(contentDir, valid(makeVideo()));
+    await put(`${unshardedPostFolder(post.platform, post.id)}/${POST_FILE}`, serializePost(post));
+    const error = await caught(readArchivedPosts(contentDir));
+    expect(error).toBeInstanceOf(MisplacedFilesError);
+    expect((error as MisplacedFilesError).misplaced).toEqual([
+      { file: 'posts/instagram/17895695668004550', message: `is in the layout before shards; its place is content/${place}: run \`npm run migrate-layout\`, which moves every post and withdrawal into place, then commit the moves` },
     ]);
-    expect(problems['posts/instagram/17895695668004551/post.json']).toMatch(/^not valid JSON/);
-    expect(problems['posts/instagram/17895695668004552/post.json']).toBe('does not match the post schema: kind: "video" is not a instagram kind');
-    expect(problems['posts/youtube/AAAAAAAAAAA/post.json']).toBe('holds youtube/BBBBBBBBBBB but sits in the folder of youtube/AAAAAAAAAAA');
-    expect(problems['posts/youtube/CCCCCCCCCCC/post.json']).toBe('holds instagram/1 but sits in the folder of youtube/CCCCCCCCCCC');
-    expect(problems['posts/youtube/not-an-id']).toMatch(/valid youtube id/);
+    expect((error as Error).message).toBe(
+      `1 post folder(s) or withdrawal(s) of content/ are not where their id puts them:\n  content/posts/instagram/17895695668004550 is in the layout before shards; its place is content/posts/instagram/14/17895695668004550: run \`npm run migrate-layout\`, which moves every post and withdrawal into place, then commit the moves`,
+    );
+  });
+
+  it('is refused when a post folder sits in another shard, even beside a well-placed copy', async () => {
+    await writePost(contentDir, post);
+    await put(`posts/instagram/${otherShard}/${post.id}/${POST_FILE}`, serializePost(post));
+    const error = await caught(readArchivedPosts(contentDir));
+    expect((error as MisplacedFilesError).misplaced).toEqual([{ file: `posts/instagram/${otherShard}/${post.id}`, message: expect.stringMatching(/^is in the wrong shard .*its place is content\/posts\/instagram\/14\/17895695668004550: run `npm run migrate-layout`/) }]);
+  });
+
+  it('is refused when a withdrawal is in the layout before shards or in another shard', async () => {
+    const withdrawal = JSON.stringify({ schemaVersion: 1, platform: 'instagram', id: post.id, withdrawnAt: '2026-03-02T04:00:00Z', reason: 'Nomor telepon pribadi.' });
+    await put(withdrawalFile('instagram', post.id), withdrawal);
+    expect((await readWithdrawals(contentDir)).withdrawals).toHaveLength(1);
+    await put(unshardedWithdrawalFile('instagram', post.id), withdrawal);
+    await put(`withdrawals/instagram/${otherShard}/${post.id}.json`, withdrawal);
+    const error = await caught(readWithdrawals(contentDir));
+    expect((error as MisplacedFilesError).misplaced.map((entry) => [entry.file, entry.message.split(';')[0]])).toEqual([
+      [`withdrawals/instagram/${otherShard}/${post.id}.json`, 'is in the wrong shard (the first two hex digits of the sha256 of the id)'],
+      [`withdrawals/instagram/${post.id}.json`, 'is in the layout before shards'],
+    ]);
   });
 });
 

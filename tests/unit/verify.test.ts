@@ -5,7 +5,7 @@
  * reported twice.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,10 @@ import sharp from 'sharp';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readArchivedPosts } from '#archive/archive-fs.ts';
 import { verifyArchive } from '#scripts/verify/archive.ts';
+import { readLayout } from '#scripts/verify/layout.ts';
 import { displayFolder, formatReport, shortHash, VerifyError, type Problem } from '#scripts/verify/problems.ts';
-import { postFolder, type MirroredMedia, type Post } from '#archive/post.ts';
+import { MAX_FOLDER_ENTRIES, postFolder, shardOf, unshardedPostFolder, unshardedWithdrawalFile, withdrawalFile } from '#archive/layout.ts';
+import type { MirroredMedia, Post } from '#archive/post.ts';
 import { caught } from '../helpers/caught.ts';
 
 const COMMITTED_CONTENT = resolve(fileURLToPath(import.meta.url), '../../../content');
@@ -42,7 +44,7 @@ beforeEach(async () => {
   for (const post of [video, carousel, pendingPost]) {
     await cp(join(COMMITTED_CONTENT, folderOf(post)), join(contentDir, folderOf(post)), { recursive: true });
   }
-  await put(`withdrawals/instagram/${pendingPost.id}.json`, json(withdrawalOf(pendingPost)));
+  await put(withdrawalFile('instagram', pendingPost.id), json(withdrawalOf(pendingPost)));
 });
 
 afterEach(async () => {
@@ -85,9 +87,11 @@ async function problems(): Promise<Problem[]> {
   return (await verifyArchive(contentDir)).problems;
 }
 
-/** Exactly these errors, in the report's order (sorted by path). */
+/** Exactly these errors, put in the report's order (by path: shard names decide it, not the test). */
 function errors(...expected: [file: string, message: RegExp][]) {
-  return expected.map(([file, message]) => ({ file, severity: 'error', message: expect.stringMatching(message) }));
+  return [...expected]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, message]) => ({ file, severity: 'error', message: expect.stringMatching(message) }));
 }
 
 const mirroredCount = (...posts: Post[]) => posts.reduce((sum, post) => sum + post.media.filter((item) => item.status === 'mirrored').length, 0);
@@ -155,14 +159,16 @@ describe('post.json', () => {
   });
 
   it('reports a post whose platform and id are not those of its folder', async () => {
-    const otherId = 'AAAAAAAAAAA';
-    await rename(join(contentDir, folderOf(video)), join(contentDir, 'posts/youtube', otherId));
-    expect(await problems()).toEqual(errors([`posts/youtube/${otherId}/post.json`, new RegExp(`^holds youtube/${video.id} but sits in the folder of youtube/${otherId}$`)]));
+    const other = { platform: 'youtube', id: 'AAAAAAAAAAA' } as const;
+    await mkdir(join(contentDir, folderOf(other), '..'), { recursive: true });
+    await rename(join(contentDir, folderOf(video)), join(contentDir, folderOf(other)));
+    expect(await problems()).toEqual(errors([`${folderOf(other)}/post.json`, new RegExp(`^holds youtube/${video.id} but sits in the folder of youtube/${other.id}$`)]));
   });
 
   it('reports a post folder without post.json', async () => {
-    await put('posts/instagram/12345/1.jpg', await readFile(join(contentDir, folderOf(carousel), mirrored(carousel).file)));
-    expect(await problems()).toEqual(errors(['posts/instagram/12345', /^has no post.json: a sync was killed before finishing this post; .* completes it$/]));
+    const unfinished = folderOf({ platform: 'instagram', id: '12345' });
+    await put(`${unfinished}/1.jpg`, await readFile(join(contentDir, folderOf(carousel), mirrored(carousel).file)));
+    expect(await problems()).toEqual(errors([unfinished, /^has no post.json: a sync was killed before finishing this post; .* completes it$/]));
   });
 });
 
@@ -208,8 +214,8 @@ describe('two files for one post', () => {
     expect(await problems()).toEqual(errors([`${folderOf(copy)}/post.json`, new RegExp(`^has the permalink of ${folderOf(carousel)} \\(`)]));
   });
 
-  it('warns, without failing, about two YouTube ids that differ only in letter case', async () => {
-    const swapped = [...video.id].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+  it('warns, without failing, about two YouTube ids that differ only in letter case and share a shard', async () => {
+    const swapped = caseTwinInShard(video.id);
     expect(swapped.toLowerCase()).toBe(video.id.toLowerCase());
     expect(swapped).not.toBe(video.id);
     const twin = { platform: 'youtube', id: swapped } as const;
@@ -225,15 +231,29 @@ describe('two files for one post', () => {
   });
 });
 
+/** The id spelt with other letter cases that falls in the same shard (only there do two folders clash). */
+function caseTwinInShard(id: string): string {
+  const letters = [...id].flatMap((c, index) => (c.toLowerCase() === c.toUpperCase() ? [] : [index]));
+  for (let mask = 1; mask < 2 ** letters.length; mask++) {
+    const chars = [...id];
+    letters.forEach((index, bit) => {
+      if (mask & (2 ** bit)) chars[index] = chars[index] === chars[index]!.toLowerCase() ? chars[index]!.toUpperCase() : chars[index]!.toLowerCase();
+    });
+    const twin = chars.join('');
+    if (shardOf(twin) === shardOf(id)) return twin;
+  }
+  throw new Error(`no spelling of ${id} in other letter cases shares its shard`);
+}
+
 describe('withdrawals', () => {
   it('reports a withdrawal that does not match its schema', async () => {
-    const path = `withdrawals/instagram/${pendingPost.id}.json`;
+    const path = withdrawalFile('instagram', pendingPost.id);
     await editJson(path, (withdrawal) => (withdrawal.reason = 'salah'));
     expect(await problems()).toEqual(errors([path, /^does not match the withdrawal schema: reason: give readers a reason/]));
   });
 
   it('reports a withdrawal whose file name is not the post it names, and a stray file', async () => {
-    const path = `withdrawals/instagram/${carousel.id}.json`;
+    const path = withdrawalFile('instagram', carousel.id);
     await put(path, json(withdrawalOf(pendingPost)));
     await put('withdrawals/youtube/catatan.txt', 'x');
     expect(await problems()).toEqual(errors(
@@ -244,8 +264,51 @@ describe('withdrawals', () => {
 
   it('reports a withdrawal of a post that is not in the archive', async () => {
     const missing = { platform: 'youtube', id: 'ZZZZZZZZZZZ' } as const;
-    await put(`withdrawals/youtube/${missing.id}.json`, json(withdrawalOf(missing)));
-    expect(await problems()).toEqual(errors([`withdrawals/youtube/${missing.id}.json`, /^withdraws youtube\/ZZZZZZZZZZZ, which is not a valid post in the archive$/]));
+    await put(withdrawalFile(missing.platform, missing.id), json(withdrawalOf(missing)));
+    expect(await problems()).toEqual(errors([withdrawalFile(missing.platform, missing.id), /^withdraws youtube\/ZZZZZZZZZZZ, which is not a valid post in the archive$/]));
+  });
+});
+
+describe('the sharded layout', () => {
+  it('reports only what to move while posts or withdrawals are outside their shards', async () => {
+    await rename(join(contentDir, folderOf(video)), join(contentDir, unshardedPostFolder(video.platform, video.id)));
+    await rename(join(contentDir, withdrawalFile('instagram', pendingPost.id)), join(contentDir, unshardedWithdrawalFile('instagram', pendingPost.id)));
+    const wrongShard = `posts/instagram/${shardOf(carousel.id) === '00' ? '01' : '00'}/${carousel.id}`;
+    await mkdir(join(contentDir, wrongShard, '..'), { recursive: true });
+    await rename(join(contentDir, folderOf(carousel)), join(contentDir, wrongShard));
+    const report = await verifyArchive(contentDir);
+    expect(report).toEqual({
+      problems: errors(
+        [wrongShard, new RegExp(`^is in the wrong shard .*; its place is content/${folderOf(carousel)}: run \`npm run migrate-layout\``)],
+        [unshardedPostFolder(video.platform, video.id), new RegExp(`^is in the layout before shards; its place is content/${folderOf(video)}: run \`npm run migrate-layout\``)],
+        [unshardedWithdrawalFile('instagram', pendingPost.id), new RegExp(`^is in the layout before shards; its place is content/${withdrawalFile('instagram', pendingPost.id)}: run`)],
+      ),
+      posts: 0,
+      mediaFiles: 0,
+    });
+    expect(formatReport(report, 'content').exitCode).toBe(1);
+  });
+
+  it('reports every folder of more entries than the limit', async () => {
+    for (const id of ['BBBBBBBBBBB', 'CCCCCCCCCCC']) await mkdir(join(contentDir, folderOf({ platform: 'youtube', id })), { recursive: true });
+    const shards = (await readdir(join(contentDir, 'posts/youtube'))).length;
+    const tooMany = (found: Problem[]) => found.filter((problem) => problem.message.startsWith('holds '));
+    expect(tooMany(await problems())).toEqual([]);
+    const limited = tooMany((await verifyArchive(contentDir, { maxFolderEntries: shards - 1 })).problems);
+    expect(limited).toContainEqual(
+      errors(['posts/youtube', new RegExp(`^holds ${shards} entries, more than the ${shards - 1} GitHub advises for one folder: posts and withdrawals belong in their shards`)])[0],
+    );
+    expect(tooMany((await verifyArchive(contentDir, { maxFolderEntries: shards })).problems).map((problem) => problem.file)).not.toContain('posts/youtube');
+  });
+
+  it('holds every folder to 3,000 entries unless told otherwise', async () => {
+    expect(MAX_FOLDER_ENTRIES).toBe(3_000);
+    const folder = join(contentDir, folderOf(video));
+    const tooMany = async () => (await readLayout(contentDir)).problems.filter((problem) => problem.message.startsWith('holds '));
+    for (let n = (await readdir(folder)).length; n < 3_000; n++) await writeFile(join(folder, `x${n}.jpg`), '');
+    expect(await tooMany()).toEqual([]);
+    await writeFile(join(folder, 'one-more.jpg'), '');
+    expect(await tooMany()).toEqual(errors([folderOf(video), /^holds 3001 entries, more than the 3000 GitHub advises/]));
   });
 });
 

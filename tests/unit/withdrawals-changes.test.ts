@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withdrawnPageUrls } from '#site/lib/withdrawn-pages-fs.ts';
+import { withdrawalFile } from '#archive/layout.ts';
 import { withdrawalSchema, type Withdrawal } from '#archive/withdrawal.ts';
 import { changeEvents } from '#site/utils/changes.ts';
 import { applyWithdrawals } from '#site/utils/withdrawals.ts';
@@ -35,8 +36,9 @@ describe('withdrawal files', () => {
     const content = mkdtempSync(path.join(tmpdir(), 'warta-withdrawals-'));
     try {
       expect((await withdrawnPageUrls(content, 'https://example.org/warta/')).size).toBe(0);
-      mkdirSync(path.join(content, 'withdrawals/instagram'), { recursive: true });
-      writeFileSync(path.join(content, 'withdrawals/instagram/17895695668004550.json'), JSON.stringify(withdrawal));
+      const file = path.join(content, withdrawalFile(withdrawal.platform, withdrawal.id));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(withdrawal));
       expect([...(await withdrawnPageUrls(content, 'https://example.org/warta/'))]).toEqual(['https://example.org/warta/pos/instagram/17895695668004550/']);
     } finally {
       rmSync(content, { recursive: true, force: true });
