@@ -3,11 +3,11 @@
  * before shards: everything moves into place with the same bytes, a second run does nothing, a run cut
  * short is finished by the next, and nothing moves while a sync holds the lock or a place is taken.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
+import { runScript, type ScriptResult } from '#tests/helpers/run-script.ts';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readArchivedPosts, readWithdrawals } from '#archive/archive-fs.ts';
 import { LOCK_FILE, POST_FILE, postFolder, POSTS_DIR, unshardedPostFolder, unshardedWithdrawalFile, withdrawalFile, WITHDRAWALS_DIR } from '#archive/layout.ts';
@@ -65,16 +65,8 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function migrate(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [MIGRATE, '--content', dir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function migrate(dir: string): Promise<ScriptResult> {
+  return runScript(MIGRATE, ['--content', dir]);
 }
 
 describe('npm run migrate-layout', () => {

@@ -2,11 +2,11 @@
  * `npm run verify` as CI runs it: the real command as a child process, its exit code and its output,
  * on a damaged copy of the committed archive and on the committed archive itself.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runScript, type ScriptResult } from '#tests/helpers/run-script.ts';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readArchivedPosts } from '#archive/archive-fs.ts';
 import { postFolder } from '#archive/layout.ts';
@@ -26,16 +26,8 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function runVerify(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [VERIFY, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runVerify(args: string[]): Promise<ScriptResult> {
+  return runScript(VERIFY, args);
 }
 
 async function committedPosts(): Promise<Post[]> {
