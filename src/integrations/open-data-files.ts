@@ -20,6 +20,7 @@ import { postDirectory } from '#archive/archive-fs.ts';
 import { POST_FILE, postFolder } from '#archive/layout.ts';
 import type { Post } from '#archive/post.ts';
 import { listedPostsOf } from './published-posts.ts';
+import { FILES_AT_ONCE, inTurns } from '../utils/in-turns.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';
 export const RECORD_FILE = 'record-sha256.txt';
@@ -32,14 +33,14 @@ async function sha256(file: string): Promise<string> {
 
 /** "<sha256>  content/posts/…" for each listed post's post.json and mirrored media, in path order. */
 async function recordLines(contentDir: string, posts: readonly Post[]): Promise<string[]> {
-  const lines: string[] = [];
-  for (const post of posts) {
+  // A few files at a time (the build's shared limit): tens of thousands at once is more than a process may hold open.
+  const perPost = await inTurns(posts, FILES_AT_ONCE, async (post) => {
     const folder = `content/${postFolder(post.platform, post.id)}`;
-    // One file at a time: a large archive has tens of thousands, more than a process may hold open at once.
-    lines.push(`${await sha256(join(postDirectory(contentDir, post.platform, post.id), POST_FILE))}  ${folder}/${POST_FILE}`);
+    const lines = [`${await sha256(join(postDirectory(contentDir, post.platform, post.id), POST_FILE))}  ${folder}/${POST_FILE}`];
     for (const item of post.media) if (item.status === 'mirrored') lines.push(`${item.sha256}  ${folder}/${item.file}`);
-  }
-  return lines;
+    return lines;
+  });
+  return perPost.flat();
 }
 
 export function openDataFiles(contentDir: string): AstroIntegration {
