@@ -12,6 +12,9 @@ export const searchLive = {
   searching: 'Mencari…',
   results: (count: number, query: string) =>
     query ? `${count.toLocaleString('id-ID')} hasil untuk “${query}”.` : `${count.toLocaleString('id-ID')} pengumuman.`,
+  /** Results of the newest years only (`from`–`to`); older years are searched when the reader asks for more. */
+  resultsSoFar: (count: number, query: string, from: string, to: string) =>
+    `${count.toLocaleString('id-ID')} ${query ? `hasil untuk “${query}”` : 'pengumuman'} dari tahun ${from === to ? to : `${from}–${to}`}. Tahun sebelumnya dicari bila Anda menampilkan lebih banyak.`,
   none: (query: string) =>
     query ? `Tidak ada hasil untuk “${query}”. Coba kata lain, atau kurangi saringan.` : 'Tidak ada pengumuman dengan saringan ini.',
   more: 'Tampilkan lebih banyak',

@@ -11,19 +11,22 @@ import { FILTER_KEYS, isEmptySearch, readSearch, searchQueryString, toResultItem
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Adds a bundle to every later search, sharing the first bundle's WebAssembly. */
+  mergeIndex(basePath: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: SearchOptions): Promise<PagefindSearch>;
-  debouncedSearch(term: string | null, options: SearchOptions, timeoutMs: number): Promise<PagefindSearch | null>;
 }
 interface SearchOptions {
   filters: Record<string, string>;
   sort: Record<string, 'asc' | 'desc'>;
 }
+type PagefindResult = { data(): Promise<PagefindResultData> };
 interface PagefindSearch {
-  results: { data(): Promise<PagefindResultData> }[];
+  results: PagefindResult[];
 }
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The box a thumbnail is drawn in (CSS pixels); the file is bigger, so it stays sharp on dense screens. */
 const THUMB = { width: 80, height: 80 };
 
@@ -56,20 +59,43 @@ export function startSearch(form: HTMLFormElement): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const failed = document.getElementById('search-failed')!;
 
+  // The yearly bundles (src/integrations/pagefind.ts), newest first. The newest is Pagefind's own bundle
+  // (its script and WebAssembly); an older year is merged in only when a search reaches it.
+  const years = (form.dataset.years ?? '').split(' ').filter(Boolean);
+  const bundleOf = (year: string) => `${bundle}${year}/`;
   let pagefind: Promise<Pagefind> | undefined;
+  let merged = new Map<string, Promise<void>>();
   const load = () =>
-    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
+    (pagefind ??= (import(/* @vite-ignore */ `${bundleOf(years[0]!)}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
       // noWorker: on the main thread Pagefind needs no second copy of itself (pagefind-worker.js, 12 KB gzip),
       // and a search of 1,000 posts takes 2–16 ms once its index chunk is loaded.
       await module.options({ baseUrl: base, noWorker: true });
       await module.init();
       return module;
     }));
+  /** Pagefind, with `year`'s bundle among those it searches. */
+  const withYear = async (year: string): Promise<Pagefind> => {
+    const module = await load();
+    if (year !== years[0] && !merged.has(year)) {
+      const merging = module.mergeIndex(bundleOf(year), { baseUrl: base });
+      merged.set(year, merging);
+      merging.catch(() => merged.delete(year));
+    }
+    await merged.get(year);
+    return module;
+  };
+  const forget = () => {
+    pagefind = undefined; // let the next try load it again
+    merged = new Map();
+  };
 
   // A newer search makes older answers stale: every await below is followed by a check of `generation`.
   let generation = 0;
   let current = ''; // the query string of the latest search
-  let results: PagefindSearch['results'] = [];
+  let searching: SearchState = { query: '', filters: {} };
+  let results: PagefindResult[] = []; // of the years searched so far, newest first
+  let yearsLeft: string[] = [];
+  let yearsSearched: string[] = [];
   let shown = 0;
   let loadingMore = false;
 
@@ -104,14 +130,42 @@ export function startSearch(form: HTMLFormElement): void {
     else history.replaceState(null, '', address);
   };
 
+  /**
+   * Searches the next years, one bundle each, until a page of results is waiting or no year is left:
+   * each year comes newest first (Pagefind's date sort), and the years follow each other, so the list
+   * is newest first throughout. False when a newer search has started meanwhile.
+   */
+  async function searchYears(mine: number): Promise<boolean> {
+    while (results.length - shown < PAGE_SIZE && yearsLeft.length) {
+      const year = yearsLeft[0]!;
+      const module = await withYear(year);
+      // Every merged bundle answers each search; the year filter keeps this year's answer only.
+      const options: SearchOptions = { filters: { ...(searching.filters as Record<string, string>), tahun: year }, sort: { date: 'desc' } };
+      const search = await module.search(searching.query || null, options); // null: every post that passes the filters
+      if (mine !== generation) return false;
+      yearsLeft.shift();
+      yearsSearched.push(year);
+      results.push(...search.results);
+    }
+    return true;
+  }
+
+  const showStatus = () => {
+    const { query } = searching;
+    if (yearsLeft.length) setStatus(searchLive.resultsSoFar(results.length, query, yearsSearched.at(-1)!, yearsSearched[0]!));
+    else setStatus(results.length ? searchLive.results(results.length, query) : searchLive.none(query));
+  };
+
   /** The next page of results as elements, or undefined when a newer search has started meanwhile. */
   async function nextPage(mine: number): Promise<HTMLLIElement[] | undefined> {
+    if (!(await searchYears(mine))) return undefined;
     const next = results.slice(shown, shown + PAGE_SIZE);
     // Pagefind fetches a result's fragment only when asked: only the results shown cost bytes.
     const data = await Promise.all(next.map((result) => result.data()));
     if (mine !== generation) return undefined;
     shown += next.length;
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= results.length && !yearsLeft.length;
+    showStatus();
     return data.map(toResultItem).filter((item): item is ResultItem => item !== undefined).map(renderResult);
   }
 
@@ -129,20 +183,21 @@ export function startSearch(form: HTMLFormElement): void {
     setStatus(searchLive.searching);
     list.setAttribute('aria-busy', 'true');
     try {
-      const module = await load();
-      const options: SearchOptions = { filters: state.filters as Record<string, string>, sort: { date: 'desc' } };
-      const term = state.query || null; // null: every post that passes the filters
-      const search = debounce ? await module.debouncedSearch(term, options, DEBOUNCE_MS) : await module.search(term, options);
-      if (!search || mine !== generation) return;
-      results = search.results;
+      if (debounce) await sleep(DEBOUNCE_MS); // typing: search once the reader pauses
+      if (mine !== generation) return;
+      searching = state;
+      results = [];
       shown = 0;
+      yearsSearched = [];
+      // A year asked for is its bundle alone (an old link's year may have none); otherwise every year.
+      const year = state.filters.tahun;
+      yearsLeft = year ? years.filter((candidate) => candidate === year) : [...years];
       const page = await nextPage(mine);
       if (!page) return;
       list.replaceChildren(...page); // the old results stay until the new ones are ready
-      setStatus(results.length ? searchLive.results(results.length, state.query) : searchLive.none(state.query));
     } catch (error) {
       if (mine !== generation) return;
-      pagefind = undefined; // let the next try load it again
+      forget();
       console.error('Search failed:', error);
       setStatus('');
       more.hidden = true;
@@ -152,7 +207,7 @@ export function startSearch(form: HTMLFormElement): void {
     }
   }
 
-  input.addEventListener('focus', () => void load().catch(() => (pagefind = undefined)), { once: true });
+  input.addEventListener('focus', () => void (years.length ? load() : Promise.resolve()).catch(forget), { once: true });
   input.addEventListener('input', () => {
     const state = formState();
     remember(state, !typing);

@@ -9,9 +9,33 @@ import { accountOf, type SiteAccount } from '../utils/accounts.ts';
 import { formatDate, jakartaDateParts } from '../utils/dates.ts';
 import { FILTER_KEYS, type FilterKey } from '../utils/search.ts';
 
+/** Where the search bundles are in dist/: `pagefind/<year>/`. */
+export const SEARCH_DIR = 'pagefind';
+
+/** The year a post is searched under (WIB): its `tahun` filter, and the search bundle it is indexed in. */
+export function searchYearOf(post: Pick<Post, 'publishedAt'>): string {
+  return String(jakartaDateParts(post.publishedAt).year);
+}
+
 /** A post page's Pagefind filters: platform and account as readers see them, and the year in WIB. */
 export function searchFiltersOf(post: Pick<Post, 'platform' | 'publishedAt'>, account: Pick<SiteAccount, 'name'>): Record<FilterKey, string> {
-  return { platform: t.platforms[post.platform], akun: account.name, tahun: String(jakartaDateParts(post.publishedAt).year) };
+  return { platform: t.platforms[post.platform], akun: account.name, tahun: searchYearOf(post) };
+}
+
+/**
+ * The posts of each search bundle, newest year first. Search is one Pagefind bundle per year so that a
+ * first search loads one year's page list (Pagefind's list of every page it may return, about 6 bytes
+ * per page even compressed) rather than the whole archive's: at 10,000 posts that list alone was 86 KB.
+ */
+export function searchBundlesOf<P extends Pick<Post, 'publishedAt'>>(posts: readonly P[]): { year: string; posts: P[] }[] {
+  const byYear = new Map<string, P[]>();
+  for (const post of posts) {
+    const year = searchYearOf(post);
+    const members = byYear.get(year);
+    if (members) members.push(post);
+    else byYear.set(year, [post]);
+  }
+  return [...byYear].map(([year, members]) => ({ year, posts: members })).sort((a, b) => Number(b.year) - Number(a.year));
 }
 
 /** The date a result shows (Pagefind `date` meta). */

@@ -6,10 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { loadHtml } from '../helpers/dist.ts';
+import { loadHtml, searchBundleFolders, searchFragments } from '../helpers/dist.ts';
 import { BASE_PATH, DIST_DIR, distFileForPath, listFiles, readAllPosts, readListedPosts, sitePaths } from '../helpers/repo.ts';
 
 const MEDIA = path.join(DIST_DIR, 'media');
@@ -107,10 +106,7 @@ describe('published image copies', () => {
 });
 
 describe('search result images, as Pagefind indexed them', () => {
-  // A fragment is "pagefind_dcd" and the page's record as JSON, gzip-compressed.
-  const fragments = listFiles(path.join(DIST_DIR, 'pagefind', 'fragment'), () => true).map(
-    (file) => JSON.parse(gunzipSync(readFileSync(path.join(DIST_DIR, 'pagefind', 'fragment', file))).subarray('pagefind_dcd'.length).toString('utf8')) as { url: string; meta: Record<string, string> },
-  );
+  const fragments = searchBundleFolders().flatMap(searchFragments);
 
   it('every post with an image has, in its record, the URL of a published thumbnail and nothing else', () => {
     const withImage = fragments.filter((fragment) => fragment.meta.image !== undefined);

@@ -13,6 +13,8 @@ import {
   pageAssets,
   parseCsv,
   parseRss,
+  searchBundleFolders,
+  searchFragments,
   SITE_ORIGIN,
   sitemapLocs,
   type RssItem,
@@ -199,10 +201,33 @@ describe('open data', () => {
 });
 
 describe('search index', () => {
-  test('pagefind indexes every listed post page, in Indonesian, and nothing else', () => {
-    const entry = JSON.parse(readDist('pagefind/pagefind-entry.json')) as { languages?: Record<string, { page_count?: number }> };
-    expect(Object.keys(entry.languages ?? {})).toEqual(['id']);
-    expect(entry.languages!.id!.page_count).toBe(listed.length);
+  const yearOf = (post: Post) => String(new Date(Date.parse(post.publishedAt) + 7 * 3600_000).getUTCFullYear()); // WIB is UTC+7
+  const years = [...new Set(listed.map(yearOf))].sort();
+
+  test('there is one search bundle per year of listed posts, in Indonesian', () => {
+    expect(years.length, 'the sample spans years').toBeGreaterThan(1);
+    expect(searchBundleFolders()).toEqual(years);
+    for (const year of years) {
+      const entry = JSON.parse(readDist(`pagefind/${year}/pagefind-entry.json`)) as { languages?: Record<string, { page_count?: number }> };
+      expect(Object.keys(entry.languages ?? {}), year).toEqual(['id']);
+      expect(entry.languages!.id!.page_count, year).toBe(listed.filter((post) => yearOf(post) === year).length);
+    }
+  });
+
+  test('each bundle holds exactly the post pages of its year, filtered by that year', () => {
+    for (const year of years) {
+      const fragments = searchFragments(year);
+      const expected = listed.filter((post) => yearOf(post) === year).map((post) => sitePaths.post(post).slice(BASE_PATH.length - 1));
+      expect(fragments.map((fragment) => fragment.url).sort(), year).toEqual(expected.sort());
+      expect(new Set(fragments.flatMap((fragment) => fragment.filters.tahun ?? [])), year).toEqual(new Set([year]));
+    }
+  });
+
+  test('Pagefind’s script and WebAssembly are published once, in the newest bundle, and its unused UI files not at all', () => {
+    const published = listFiles(path.join(DIST_DIR, 'pagefind'), () => true);
+    const newest = years.at(-1)!;
+    expect(published.filter((file) => /(^|\/)(pagefind\.js|wasm\.[a-z]+\.pagefind)$/.test(file)).sort()).toEqual([`${newest}/pagefind.js`, `${newest}/wasm.id.pagefind`]);
+    expect(published.filter((file) => /ui\.(js|css)$|highlight|worker/.test(file))).toEqual([]);
   });
 });
 

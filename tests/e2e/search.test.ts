@@ -88,6 +88,56 @@ test('results come ten at a time; the next ten take the focus', async () => {
   await page.context().close();
 });
 
+test('results run newest first through the years; an older year loads only when the reader reaches it', async () => {
+  const yearOf = (post: (typeof listed)[number]) => new Date(Date.parse(post.publishedAt) + 7 * 3600_000).getUTCFullYear(); // WIB
+  const years = [...new Set(listed.map(yearOf))].sort((a, b) => b - a);
+  const postAt = new Map(listed.map((post) => [sitePaths.post(post), post]));
+  const page = await browser.newPage();
+  const bundlesFetched = new Set<string>();
+  page.on('request', (request) => {
+    const bundle = /\/pagefind\/(\d{4})\//.exec(new URL(request.url()).pathname)?.[1];
+    if (bundle) bundlesFetched.add(bundle);
+  });
+  await page.goto(searchUrl(`q=${COMMON}`));
+  await page.locator('#search-status', { hasText: String(years[0]) }).waitFor();
+  const first = await page.locator(RESULT_LINKS).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  expect(first.map((path) => yearOf(postAt.get(path)!)), 'the first page: the newest year only').toEqual(first.map(() => years[0]));
+  expect([...bundlesFetched], 'bundles fetched for the first page').toEqual([String(years[0])]);
+
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    const before = await page.locator(RESULT_LINKS).count();
+    await more.click();
+    await page.waitForFunction((count) => document.querySelectorAll('#search-results .search-result__title a[href]').length > count || document.getElementById('search-more')!.hidden, before);
+  }
+  const all = await page.locator(RESULT_LINKS).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  const dates = all.map((path) => postAt.get(path)!.publishedAt);
+  expect(dates, 'newest first across the years').toEqual([...dates].sort().reverse());
+  expect(new Set(all).size, 'no result twice').toBe(all.length);
+  expect(new Set(all.map((path) => yearOf(postAt.get(path)!))).size, 'results from more than one year').toBeGreaterThan(1);
+  expect([...bundlesFetched].sort()).toEqual(years.map(String).sort());
+  expect(await page.locator('#search-status').textContent()).toBe(searchLive.results(all.length, COMMON));
+  await page.context().close();
+});
+
+test('a year chosen searches that year’s bundle alone', async () => {
+  const yearOf = (post: (typeof listed)[number]) => new Date(Date.parse(post.publishedAt) + 7 * 3600_000).getUTCFullYear();
+  const oldest = Math.min(...listed.map(yearOf));
+  const page = await browser.newPage();
+  const bundlesFetched = new Set<string>();
+  page.on('request', (request) => {
+    const bundle = /\/pagefind\/(\d{4})\//.exec(new URL(request.url()).pathname)?.[1];
+    if (bundle) bundlesFetched.add(bundle);
+  });
+  await page.goto(searchUrl(`tahun=${oldest}`));
+  const expected = listed.filter((post) => yearOf(post) === oldest);
+  const paths = await resultPaths(page, searchLive.results(expected.length, ''));
+  expect(paths.length).toBe(Math.min(10, expected.length));
+  for (const path of paths) expect(expected.map((post) => sitePaths.post(post))).toContain(path);
+  expect(bundlesFetched.has(String(oldest)), 'the year’s own bundle').toBe(true);
+  await page.context().close();
+});
+
 test('Back from a result brings the search back', async () => {
   const expected = onlyMatch();
   const page = await browser.newPage();
@@ -148,7 +198,7 @@ test('a caption’s markup shows in the excerpt as text', async () => {
 
 test('when Pagefind cannot load, the page says so and points to the archive', async () => {
   const page = await browser.newPage();
-  await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+  await page.route('**/pagefind/*/pagefind.js', (route) => route.abort());
   await page.goto(searchUrl(`q=${QUERY}`));
   const failed = page.locator('#search-failed');
   await failed.waitFor({ state: 'visible' });

@@ -2,12 +2,13 @@
  * Reading the built site: HTML (with cheerio, a spec-compliant parser), XML feeds and sitemaps
  * (fast-xml-parser, validated first), CSV (csv-parse), and what each page references.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { BASE_PATH, distFileForPath, siteConfig } from './repo.ts';
+import { BASE_PATH, DIST_DIR, distFileForPath, siteConfig } from './repo.ts';
 
 export type Html = cheerio.CheerioAPI;
 
@@ -85,6 +86,28 @@ export function parseCsv(text: string): { header: string[]; rows: Record<string,
 
 export const SITE_ORIGIN = new URL(siteConfig.baseUrl).origin;
 export const PAGEFIND_PATH = `${BASE_PATH}pagefind/`;
+
+/** The yearly search bundles in dist/pagefind/, by folder name. */
+export function searchBundleFolders(): string[] {
+  return readdirSync(path.join(DIST_DIR, 'pagefind'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export interface SearchFragment {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** The page records of one search bundle as Pagefind wrote them: "pagefind_dcd" and JSON, gzip-compressed. */
+export function searchFragments(bundle: string): SearchFragment[] {
+  const folder = path.join(DIST_DIR, 'pagefind', bundle, 'fragment');
+  return readdirSync(folder).map(
+    (file) => JSON.parse(gunzipSync(readFileSync(path.join(folder, file))).subarray('pagefind_dcd'.length).toString('utf8')) as SearchFragment,
+  );
+}
 
 export interface PageAssets {
   /** dist files of same-site stylesheets (link rel=stylesheet). */

@@ -3,7 +3,7 @@
  * into what the page shows (text stays text), and the filter values the post pages and the form share.
  */
 import { describe, expect, it } from 'vitest';
-import { searchFilterOptions, searchFiltersOf } from '#site/lib/search.ts';
+import { searchBundlesOf, searchFilterOptions, searchFiltersOf } from '#site/lib/search.ts';
 import { resolveAccounts } from '#site/utils/accounts.ts';
 import { excerptParts, isEmptySearch, readSearch, searchQueryString, toResultItem, type PagefindResultData } from '#site/utils/search.ts';
 import { makePost, makeVideo } from '../fixtures/posts.ts';
@@ -111,5 +111,25 @@ describe('filter values', () => {
       tahun: ['2026', '2024'],
     });
     expect(searchFilterOptions([], accounts)).toEqual({ platform: [], akun: [], tahun: [] });
+  });
+});
+
+describe('search bundles', () => {
+  it('hold each post once, in the bundle of its year in WIB, newest year first', () => {
+    const late = makePost({ id: '1', publishedAt: '2025-12-31T17:00:00Z' }); // 00:00 WIB on 1 January 2026
+    const early = makePost({ id: '2', publishedAt: '2025-12-31T16:59:59Z' });
+    const old = makePost({ id: '3', publishedAt: '2019-07-01T00:00:00Z' });
+    const mid = makePost({ id: '4', publishedAt: '2025-06-01T00:00:00Z' });
+    expect(searchBundlesOf([early, old, late, mid]).map(({ year, posts }) => [year, posts.map((post) => post.id)])).toEqual([
+      ['2026', ['1']],
+      ['2025', ['2', '4']],
+      ['2019', ['3']],
+    ]);
+    expect(searchBundlesOf([])).toEqual([]);
+  });
+
+  it('are the years the form offers', () => {
+    const posts = [makePost({ id: '1', publishedAt: '2023-02-01T00:00:00Z' }), makeVideo(), makePost({ id: '2', publishedAt: '2021-02-01T00:00:00Z' })];
+    expect(searchBundlesOf(posts).map(({ year }) => year)).toEqual(searchFilterOptions(posts, resolveAccounts([], posts)).tahun);
   });
 });
