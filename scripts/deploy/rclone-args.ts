@@ -12,10 +12,11 @@ const CONFIG = `RCLONE_CONFIG_${REMOTE.toUpperCase()}_`;
 
 /**
  * Files whose names change with their content, so a browser may keep them for a year: Astro's bundles
- * and images (`_astro/`), the image copies (`media/<sha256>-…`), and Pagefind's index pieces. The
- * Pagefind entry file, its scripts and its WebAssembly keep their names and are not among them.
+ * and images (`_astro/`), the image copies (`media/<sha256>-…`), and the index pieces of each yearly
+ * Pagefind bundle (`pagefind/<year>/`). The bundles' entry files, Pagefind's script and its WebAssembly
+ * keep their names and are not among them.
  */
-export const HASHED_FILES = ['/_astro/**', '/media/**', '/pagefind/fragment/**', '/pagefind/index/**', '/pagefind/filter/**', '/pagefind/*.pf_meta'];
+export const HASHED_FILES = ['/_astro/**', '/media/**', '/pagefind/*/fragment/**', '/pagefind/*/index/**', '/pagefind/*/filter/**', '/pagefind/*/*.pf_meta'];
 
 export const IMMUTABLE = 'Cache-Control: public, max-age=31536000, immutable';
 /** Pages, feeds and the rest: ten minutes, as GitHub Pages serves them. */

@@ -59,7 +59,7 @@ export async function encodeCopy(original: string, copy: MediaCopy): Promise<Buf
     // No .rotate(): post.json's width and height are the stored pixels, as the sizes on the pages are.
     const image = sharp(bytes).resize(copy.width, copy.height, { fit: 'fill' });
     return await (recipe.format === 'webp'
-      ? image.webp({ quality: recipe.quality })
+      ? image.webp({ quality: recipe.quality, ...(recipe.effort === undefined ? {} : { effort: recipe.effort }) })
       : image.jpeg({ quality: recipe.quality, mozjpeg: true })
     ).toBuffer();
   } catch (error) {

@@ -1,8 +1,9 @@
 /**
  * The search page in the browser, on Pagefind's JS API: runs the search in the address (`?q=…`) on load,
  * searches as the reader types, keeps the address in step (so a search is linkable and Back works), and
- * shows results ten at a time in the site's own markup. Pagefind loads on first use only: when the page
- * opens with a query, or when the search box gets focus.
+ * shows results ten at a time in the site's own markup, as text (three thumbnails were a third of a first
+ * search's bytes at 10,000 posts; the post page shows the images). Pagefind loads on first use only: when
+ * the page opens with a query, or when the search box gets focus.
  */
 import { searchLive } from '#site/i18n/id.ts';
 import { FILTER_KEYS, isEmptySearch, readSearch, searchQueryString, toResultItem, type PagefindResultData, type ResultItem, type SearchState } from '#site/utils/search.ts';
@@ -27,29 +28,6 @@ interface PagefindSearch {
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The box a thumbnail is drawn in (CSS pixels); the file is bigger, so it stays sharp on dense screens. */
-const THUMB = { width: 80, height: 80 };
-
-/**
- * Thumbnails load when they come into view (48 px before). Not `loading="lazy"` alone: Chromium
- * fetches lazy images from 1,250–2,500 px below the screen, further on slow connections, which is every
- * thumbnail of a page of results — 16 KB each, most of a first search's bytes.
- */
-const thumbnails =
-  typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver(
-        (entries, observer) => {
-          for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            const image = entry.target as HTMLImageElement;
-            image.src = image.dataset.src!;
-            observer.unobserve(image);
-          }
-        },
-        { rootMargin: '0px 0px 48px 0px' },
-      )
-    : undefined;
-
 export function startSearch(form: HTMLFormElement): void {
   const bundle = form.dataset.bundle!;
   const base = form.dataset.base!;
@@ -139,8 +117,11 @@ export function startSearch(form: HTMLFormElement): void {
     while (results.length - shown < PAGE_SIZE && yearsLeft.length) {
       const year = yearsLeft[0]!;
       const module = await withYear(year);
-      // Every merged bundle answers each search; the year filter keeps this year's answer only.
-      const options: SearchOptions = { filters: { ...(searching.filters as Record<string, string>), tahun: year }, sort: { date: 'desc' } };
+      // Every merged bundle answers each search; the year filter keeps this year's answer only. While the
+      // newest bundle is the only one loaded it holds nothing else, and the filter would cost its file.
+      const filters = { ...(searching.filters as Record<string, string>) };
+      if (merged.size) filters.tahun = year;
+      const options: SearchOptions = { filters, sort: { date: 'desc' } };
       const search = await module.search(searching.query || null, options); // null: every post that passes the filters
       if (mine !== generation) return false;
       yearsLeft.shift();
@@ -288,18 +269,5 @@ function renderResult(item: ResultItem): HTMLLIElement {
   );
   body.append(excerpt);
   li.append(body);
-  if (item.image) {
-    const image = element('img', 'search-result__thumb');
-    if (thumbnails) {
-      image.dataset.src = item.image.src;
-      thumbnails.observe(image);
-    } else image.src = item.image.src;
-    image.alt = item.image.alt;
-    image.width = THUMB.width;
-    image.height = THUMB.height;
-    image.loading = 'lazy';
-    image.decoding = 'async';
-    li.append(image);
-  }
   return li;
 }

@@ -64,7 +64,6 @@ export interface ResultItem {
   title: string;
   /** Date, account and platform, those the page gave; shown in this order. */
   details: string[];
-  image: { src: string; alt: string } | undefined;
   excerpt: ExcerptPart[];
 }
 
@@ -104,12 +103,10 @@ export function toResultItem(data: PagefindResultData): ResultItem | undefined {
   if (!url) return undefined;
   const first = (key: string) => data.filters[key]?.[0];
   const details = [data.meta.date, first('akun'), first('platform')].filter((value): value is string => Boolean(value?.trim()));
-  const src = sitePath(data.meta.image);
   return {
     url,
     title: data.meta.title?.trim() || url,
     details,
-    image: src ? { src, alt: data.meta.image_alt ?? '' } : undefined,
     excerpt: excerptParts(data.excerpt),
   };
 }

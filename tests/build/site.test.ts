@@ -322,6 +322,19 @@ describe('every page', () => {
     expect(problems).toEqual([]);
   });
 
+  test('has one search landmark: the header’s box, or on the search page its own form', () => {
+    const problems: string[] = [];
+    for (const page of pages) {
+      const $ = loadHtml(path.join(DIST_DIR, page));
+      const forms = $('form[role="search"]');
+      const expected = `${BASE_PATH}${page}` === `${sitePaths.search()}index.html` ? 'search-form' : undefined;
+      if (forms.length !== 1) problems.push(`${page}: ${forms.length} search forms`);
+      else if (forms.attr('id') !== expected) problems.push(`${page}: search form #${forms.attr('id') ?? '(header)'}`);
+      if (forms.attr('action') !== sitePaths.search()) problems.push(`${page}: search form goes to ${forms.attr('action')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('the canonical URL of a post page is the post’s absolute URL', () => {
     for (const post of listed) {
       expect(loadHtml(postFile(post))('link[rel="canonical"]').attr('href')).toBe(postUrl(post));

@@ -46,19 +46,19 @@ const SITE: Record<string, string | Buffer> = {
   '_astro/cari.DGUVB1ZG.js': 'export const search = () => {};\n',
   [IMAGE]: randomBytes(3000),
   'media/007773bd26306d2b42d78624a095af7f5bf952b5b83e1dd21c854a3bb296a932-360w60q.jpg': randomBytes(2000),
-  'pagefind/pagefind-entry.json': '{"version":"1.4.0","languages":{"id":{"hash":"id_f63b362c37","wasm":"id","page_count":2}}}\n',
-  'pagefind/pagefind.js': 'export const init = () => {};\n',
-  'pagefind/wasm.id.pagefind': randomBytes(1500),
-  'pagefind/pagefind.id_f63b362c37.pf_meta': randomBytes(200),
-  'pagefind/index/id_98cd742.pf_index': randomBytes(400),
-  'pagefind/fragment/id_1026993.pf_fragment': randomBytes(300),
-  'pagefind/fragment/id_11eae44.pf_fragment': randomBytes(300),
+  'pagefind/2026/pagefind-entry.json': '{"version":"1.4.0","languages":{"id":{"hash":"id_f63b362c37","wasm":"id","page_count":2}}}\n',
+  'pagefind/2026/pagefind.js': 'export const init = () => {};\n',
+  'pagefind/2026/wasm.id.pagefind': randomBytes(1500),
+  'pagefind/2026/pagefind.id_f63b362c37.pf_meta': randomBytes(200),
+  'pagefind/2026/index/id_98cd742.pf_index': randomBytes(400),
+  'pagefind/2026/fragment/id_1026993.pf_fragment': randomBytes(300),
+  'pagefind/2026/fragment/id_11eae44.pf_fragment': randomBytes(300),
 };
 
 const CHANGED = 'arsip/index.html';
 const NEW_PAGE = 'pos/instagram/17998765432109876/index.html';
 const NEW_IMAGE = 'media/5b1f0e3c9a7d4e2f8c6b1a0d9e8f7c6b5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a09-560w60q.webp';
-const DELETED = 'pagefind/fragment/id_11eae44.pf_fragment';
+const DELETED = 'pagefind/2026/fragment/id_11eae44.pf_fragment';
 
 async function writeSite(dir: string, files: Record<string, string | Buffer>): Promise<void> {
   for (const [file, body] of Object.entries(files)) {
@@ -152,16 +152,16 @@ describe('npm run deploy to an S3 bucket', () => {
       '_astro/cari.DGUVB1ZG.js': expect.stringMatching(/^(text|application)\/javascript/),
       [IMAGE]: 'image/webp',
       // Pagefind's compressed WebAssembly, fetched and unpacked by its script: served as bytes.
-      'pagefind/wasm.id.pagefind': 'application/octet-stream',
+      'pagefind/2026/wasm.id.pagefind': 'application/octet-stream',
     };
     const types = Object.fromEntries(
       await Promise.all(Object.keys(expectedTypes).map(async (file) => [file, (await s3.get(BUCKET, `${FOLDER}/${file}`)).contentType])),
     );
     expect(types).toEqual(expectedTypes);
     expect((await s3.get(BUCKET, `${FOLDER}/_astro/Base.Bh6sVqpz.css`)).cacheControl).toBe('public, max-age=31536000, immutable');
-    expect((await s3.get(BUCKET, `${FOLDER}/pagefind/fragment/id_1026993.pf_fragment`)).cacheControl).toBe('public, max-age=31536000, immutable');
+    expect((await s3.get(BUCKET, `${FOLDER}/pagefind/2026/fragment/id_1026993.pf_fragment`)).cacheControl).toBe('public, max-age=31536000, immutable');
     expect((await s3.get(BUCKET, `${FOLDER}/index.html`)).cacheControl).toBe('public, max-age=600');
-    expect((await s3.get(BUCKET, `${FOLDER}/pagefind/pagefind-entry.json`)).cacheControl).toBe('public, max-age=600');
+    expect((await s3.get(BUCKET, `${FOLDER}/pagefind/2026/pagefind-entry.json`)).cacheControl).toBe('public, max-age=600');
   });
 
   it('after a rebuild sends only the changed and new files, assets before pages, and deletes the missing one last', async () => {

@@ -8,7 +8,7 @@ const photo = { sha256: sha, width: 1080, height: 1350 };
 
 describe('mediaCopy', () => {
   it('names a copy after the original and its recipe, at the recipe width and the original aspect', () => {
-    expect(mediaCopy(photo, 'page')).toEqual({ file: `${sha}-560w60q.webp`, width: 560, height: 700, variant: 'page', sha256: sha });
+    expect(mediaCopy(photo, 'page')).toEqual({ file: `${sha}-560w60q3e.webp`, width: 560, height: 700, variant: 'page', sha256: sha });
     expect(mediaCopy(photo, 'thumb')).toEqual({ file: `${sha}-360w60q.jpg`, width: 360, height: 450, variant: 'thumb', sha256: sha });
     // 1280×720 → 560×315 exactly; 1000×333 → 560×186.48 → 186.
     expect(mediaCopy({ sha256: sha, width: 1280, height: 720 }, 'page')).toMatchObject({ width: 560, height: 315 });
@@ -29,7 +29,7 @@ describe('variantOfFile', () => {
   });
 
   it('refuses names no current recipe makes, and anything that is not a plain name', () => {
-    for (const file of [`${sha}-560w61q.webp`, `${sha}-560w60q.jpg`, `${sha}.jpg`, `../${sha}-560w60q.webp`, `${sha.toUpperCase()}-560w60q.webp`, `${sha}-560w60q.webp/x`]) {
+    for (const file of [`${sha}-560w61q3e.webp`, `${sha}-560w60q.webp`, `${sha}-560w60q4e.webp`, `${sha}-560w60q3e.jpg`, `${sha}-360w60q3e.jpg`, `${sha}.jpg`, `../${sha}-560w60q.webp`, `${sha.toUpperCase()}-560w60q.webp`, `${sha}-560w60q.webp/x`]) {
       expect(variantOfFile(file), file).toBeUndefined();
     }
   });
@@ -47,6 +47,6 @@ describe('copiesShownFor', () => {
     withdrawn.media = [{ ...first!, sha256: '33'.repeat(32) }] as typeof withdrawn.media;
     withdrawn.provenance.removed = { at: '2026-01-01T00:00:00Z', reason: 'withdrawn', note: 'x' } as never;
     const files = copiesShownFor([carousel, carousel, withdrawn]).map((copy) => copy.file.replace(/^(..).{62}/, '$1'));
-    expect(files.sort()).toEqual(['11-360w60q.jpg', '11-560w60q.webp', '22-560w60q.webp']);
+    expect(files.sort()).toEqual(['11-360w60q.jpg', '11-560w60q3e.webp', '22-560w60q3e.webp']);
   });
 });
