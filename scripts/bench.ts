@@ -188,8 +188,10 @@ async function main(): Promise<void> {
     ['first search (cold)', `${kb(search.gzipBytes)} gzip in ${search.requests} requests: ${kb(search.pagefindGzipBytes)} Pagefind, ${kb(search.imageBytes)} result images; first result after ${search.secondsToFirstResult.toFixed(2)} s`],
     ['idle sync', `${sync.seconds.toFixed(1)} s, exit ${sync.exitCode}, requests ${JSON.stringify(sync.requests)}, ${sync.newPosts} new`],
     ['npm run verify', `${verify.seconds.toFixed(1)} s, exit ${verify.exitCode}, peak ${gib(verify.peakRssBytes)}`],
-    ['clone, depth 1', `${clone.full.seconds.toFixed(1)} s, ${mb(clone.full.bytes)} on disk`],
-    ['clone, depth 1, no media', `${clone.sparse.seconds.toFixed(1)} s, ${mb(clone.sparse.bytes)} on disk (partial, sparse: post.json files only)`],
+    ['clone, depth 1', `${clone.full!.seconds.toFixed(1)} s, ${mb(clone.full!.bytes)} on disk`],
+    ['clone, depth 1, no media', `${clone.sparse.seconds.toFixed(1)} s, ${mb(clone.sparse.bytes)} on disk (partial, sparse: the workflow's patterns)`],
+    ['  npm run verify on it', `${clone.sparse.verify.seconds.toFixed(1)} s, exit ${clone.sparse.verify.exitCode}`],
+    ['  + one post\'s originals', `${clone.sparse.onePost.seconds.toFixed(1)} s for ${clone.sparse.onePost.originals} originals, ${mb(clone.sparse.onePost.fetchedBytes)} fetched`],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`\nWarta at ${posts} posts (${cpus().length} cores, ${gib(totalmem())}):`);

@@ -1,6 +1,8 @@
 /**
  * The files in a post folder against its post.json: every mirrored item's file is there with the recorded
- * sha256 and size, and every other file is reported (an orphan, or a second copy of post.json).
+ * sha256 and size, and every other file is reported (an orphan, or a second copy of post.json). In a
+ * sparse checkout, files git tracks but the working tree leaves out count as there, unhashed
+ * (`sparse-checkout.ts`).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,22 +12,38 @@ import type { MirroredMedia, Post } from '#archive/post.ts';
 import type { PostFolder } from './layout.ts';
 import { error, shortHash, type Problem } from './problems.ts';
 
-/** Problems with the post's mirrored files; `checked` counts the files that passed. */
-export async function checkMirroredMedia(contentDir: string, folder: PostFolder, post: Post): Promise<{ problems: Problem[]; checked: number }> {
-  const problems: Problem[] = [];
-  let checked = 0;
+export interface MirroredMediaCheck {
+  problems: Problem[];
+  /** Files on disk that passed: same bytes, same size. */
+  checked: number;
+  /** Files left out of a sparse checkout: tracked by git at their path, bytes not read. */
+  outside: number;
+}
+
+/** Problems with the post's mirrored files. `outsideFiles`: names in the folder git tracks but the checkout leaves out. */
+export async function checkMirroredMedia(
+  contentDir: string,
+  folder: PostFolder,
+  post: Post,
+  outsideFiles: readonly string[] = [],
+): Promise<MirroredMediaCheck> {
+  const result: MirroredMediaCheck = { problems: [], checked: 0, outside: 0 };
   for (const item of mirroredItems(post)) {
     const path = `${folder.path}/${item.file}`;
+    if (!folder.files.includes(item.file) && outsideFiles.includes(item.file)) {
+      result.outside += 1;
+      continue;
+    }
     // The layout walk lists plain files only, so a folder or link under a media name counts as missing here
     // (and the walk reports it as what it is).
     const problem = folder.files.includes(item.file)
       ? await checkMediaFile(join(contentDir, path), item)
       // The sync never fetches a mirrored item again, so git history is the only way back.
       : 'missing: post.json lists it as mirrored (restore it from git history)';
-    if (problem) problems.push(error(path, problem));
-    else checked += 1;
+    if (problem) result.problems.push(error(path, problem));
+    else result.checked += 1;
   }
-  return { problems, checked };
+  return result;
 }
 
 /** What is wrong with one mirrored file, or undefined when it is the file post.json describes. */
@@ -55,14 +73,15 @@ export async function checkMediaFile(path: string, item: MirroredMedia): Promise
 }
 
 /**
- * Files in the folder that post.json does not name. A second JSON file there (`post (1).json`,
- * `post.json.bak`, a case variant `Post.json`) is called out as such: it is a second file for one post,
- * which the site ignores but a reader of the repository could take for the record.
+ * Files in the folder that post.json does not name, on disk or (`outsideFiles`) left out of a sparse
+ * checkout. A second JSON file there (`post (1).json`, `post.json.bak`, a case variant `Post.json`) is
+ * called out as such: it is a second file for one post, which the site ignores but a reader of the
+ * repository could take for the record.
  */
-export function unnamedFiles(folder: PostFolder, post: Post): Problem[] {
+export function unnamedFiles(folder: PostFolder, post: Post, outsideFiles: readonly string[] = []): Problem[] {
   const named = new Set(mirroredItems(post).map((item) => item.file));
   const hasPending = post.media.some((item) => item.status === 'pending');
-  return folder.files
+  return [...new Set([...folder.files, ...outsideFiles])]
     .filter((file) => !named.has(file))
     .map((file) => error(`${folder.path}/${file}`, unnamedFileMessage(file, hasPending)));
 }

@@ -21,6 +21,8 @@ export interface VerifyReport {
   posts: number;
   /** Mirrored media files checked against their post.json (present, same bytes, same size). */
   mediaFiles: number;
+  /** Mirrored media files a sparse checkout left out: tracked by git at their paths, bytes not checked. */
+  mediaOutsideCheckout: number;
 }
 
 /** The archive cannot be verified at all (no such folder, a bad flag): nothing to list, one message. */
@@ -66,6 +68,12 @@ export function formatReport(report: VerifyReport, folder: string): { lines: str
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   const lines = problems.map((problem) => formatProblem(problem, folder));
+  if (report.mediaOutsideCheckout) {
+    lines.push(
+      `not checked: ${count(report.mediaOutsideCheckout, 'media file')} left out of this sparse checkout; git tracks each at the path post.json names, ` +
+        'but its sha256 and dimensions need its bytes (a full checkout checks them)',
+    );
+  }
   const warningNote = warnings ? ` (${count(warnings, 'warning')})` : '';
   if (errors) {
     lines.push(`${count(errors, 'problem')} in ${folder}${warningNote}`);

@@ -28,9 +28,9 @@ const ENCODES_AT_ONCE = availableParallelism();
 sharp.concurrency(1);
 
 /** The originals by sha256: where each is in `content/`, and what post.json says of it. */
-type Originals = Map<string, { path: string; item: MirroredMedia }>;
+export type Originals = Map<string, { path: string; item: MirroredMedia }>;
 
-function originalsOf(contentDir: string, posts: Iterable<Post>): Originals {
+export function originalsOf(contentDir: string, posts: Iterable<Post>): Originals {
   const originals: Originals = new Map();
   for (const post of posts) {
     for (const item of post.media) {
@@ -38,6 +38,14 @@ function originalsOf(contentDir: string, posts: Iterable<Post>): Originals {
     }
   }
   return originals;
+}
+
+/**
+ * The copies the cache lacks, each with the original it is encoded from: the only originals a build reads.
+ * `scripts/publish/uncached-originals.ts` lists the same, so a sparse checkout fetches just those.
+ */
+export function uncachedCopies(copies: readonly MediaCopy[], originals: Originals, inCache: ReadonlySet<string>): { copy: MediaCopy; original: string }[] {
+  return copies.filter((copy) => !inCache.has(copy.file)).map((copy) => ({ copy, original: originals.get(copy.sha256)!.path }));
 }
 
 export class MediaCopyError extends Error {
@@ -123,11 +131,10 @@ export function mediaFiles(contentDir: string): AstroIntegration {
         await mkdir(outDir, { recursive: true });
         await mkdir(cacheDir, { recursive: true });
         const started = Date.now();
-        const inCache = new Set(await readdir(cacheDir));
-        const missing = copies.filter((copy) => !inCache.has(copy.file));
+        const missing = uncachedCopies(copies, originals, new Set(await readdir(cacheDir)));
         let encoded = 0;
-        await inTurns(missing, ENCODES_AT_ONCE, async (copy) => {
-          await cachedCopy(cacheDir, originals.get(copy.sha256)!.path, copy);
+        await inTurns(missing, ENCODES_AT_ONCE, async ({ copy, original }) => {
+          await cachedCopy(cacheDir, original, copy);
           encoded += 1;
           if (encoded % 1000 === 0) logger.info(`${encoded} of ${missing.length} image copies encoded…`);
         });

@@ -98,7 +98,7 @@ const mirroredCount = (...posts: Post[]) => posts.reduce((sum, post) => sum + po
 
 describe('verifyArchive on a sound archive', () => {
   it('finds nothing wrong and counts the posts and media files it checked', async () => {
-    expect(await verifyArchive(contentDir)).toEqual({ problems: [], posts: 3, mediaFiles: mirroredCount(video, carousel, pendingPost) });
+    expect(await verifyArchive(contentDir)).toEqual({ problems: [], posts: 3, mediaFiles: mirroredCount(video, carousel, pendingPost), mediaOutsideCheckout: 0 });
     expect(mirroredCount(video, carousel, pendingPost)).toBeGreaterThanOrEqual(3);
   });
 
@@ -285,6 +285,7 @@ describe('the sharded layout', () => {
       ),
       posts: 0,
       mediaFiles: 0,
+      mediaOutsideCheckout: 0,
     });
     expect(formatReport(report, 'content').exitCode).toBe(1);
   });
@@ -351,7 +352,7 @@ describe('formatReport', () => {
   const caseWarning: Problem = { file: 'posts/youtube/aaaaaaaaaaa', message: 'differs only in letter case', severity: 'warning' };
 
   it('prints one line per problem, sorted by path, then a count, and fails on any error', () => {
-    expect(formatReport({ problems: [caseWarning, hashProblem], posts: 3, mediaFiles: 4 }, 'content')).toEqual({
+    expect(formatReport({ problems: [caseWarning, hashProblem], posts: 3, mediaFiles: 4, mediaOutsideCheckout: 0 }, 'content')).toEqual({
       lines: [
         'content/posts/youtube/AAAAAAAAAAA/poster.jpg: sha256 differs',
         'content/posts/youtube/aaaaaaaaaaa: warning: differs only in letter case',
@@ -362,8 +363,22 @@ describe('formatReport', () => {
   });
 
   it('passes with one summary line, warnings included', () => {
-    expect(formatReport({ problems: [], posts: 1, mediaFiles: 1 }, 'content')).toEqual({ lines: ['verified 1 post, 1 media file'], exitCode: 0 });
-    expect(formatReport({ problems: [caseWarning], posts: 44, mediaFiles: 64 }, 'content').lines.at(-1)).toBe('verified 44 posts, 64 media files (1 warning)');
+    expect(formatReport({ problems: [], posts: 1, mediaFiles: 1, mediaOutsideCheckout: 0 }, 'content')).toEqual({ lines: ['verified 1 post, 1 media file'], exitCode: 0 });
+    expect(formatReport({ problems: [caseWarning], posts: 44, mediaFiles: 64, mediaOutsideCheckout: 0 }, 'content').lines.at(-1)).toBe('verified 44 posts, 64 media files (1 warning)');
+  });
+
+  it('says what a sparse checkout left unchecked, on success and on failure', () => {
+    const note =
+      'not checked: 3 media files left out of this sparse checkout; git tracks each at the path post.json names, but its sha256 and dimensions need its bytes (a full checkout checks them)';
+    expect(formatReport({ problems: [], posts: 2, mediaFiles: 1, mediaOutsideCheckout: 3 }, 'content')).toEqual({
+      lines: [note, 'verified 2 posts, 1 media file'],
+      exitCode: 0,
+    });
+    expect(formatReport({ problems: [hashProblem], posts: 2, mediaFiles: 0, mediaOutsideCheckout: 3 }, 'content').lines).toEqual([
+      'content/posts/youtube/AAAAAAAAAAA/poster.jpg: sha256 differs',
+      note,
+      '1 problem in content',
+    ]);
   });
 
   it('names the folder relative to the working directory when inside it', () => {

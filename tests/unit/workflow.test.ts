@@ -198,7 +198,7 @@ describe('publish.yml', () => {
     expect(commit).toBeGreaterThan(verify);
     expect(buildSite).toBeGreaterThan(commit);
     const commitRun = build.steps[commit]!.run!;
-    expect(commitRun).toContain('git add --all content');
+    expect(commitRun).toContain('git add --sparse --all content');
     expect(commitRun).toContain('node scripts/commit-message.ts .cache/sync-summary.json');
     expect(commitRun).toContain("git config user.name 'github-actions[bot]'");
   });
@@ -210,6 +210,20 @@ describe('publish.yml', () => {
     const checkout = build.steps[0]!;
     expect(checkout.uses).toMatch(/^actions\/checkout@v\d+$/);
     expect(checkout.with).toMatchObject({ 'persist-credentials': true });
+  });
+
+  it('checks out without media, and fetches only the originals of uncached copies, after the cache and before the build', () => {
+    const checkout = build.steps[0]!;
+    expect(checkout.with).toMatchObject({ filter: 'blob:none', 'sparse-checkout-cone-mode': false });
+    expect(String(checkout.with!['sparse-checkout']).trim().split('\n')).toEqual(['/*', '!/content/posts/*/*/*/*', '/content/posts/*/*/*/post.json']);
+    const fetchIndex = stepIndex(build, (step) => !!step.run?.includes('scripts/publish/uncached-originals.ts'));
+    const fetch = build.steps[fetchIndex]!;
+    expect(fetch.run!.trim()).toBe('node scripts/publish/uncached-originals.ts | git sparse-checkout add --stdin');
+    expect(fetchIndex).toBeGreaterThan(stepIndex(build, (step) => !!step.uses?.startsWith('actions/cache@')));
+    expect(fetchIndex).toBe(stepIndex(build, (step) => step.run?.trim() === 'npm run build') - 1);
+    expect(fetch.if).toBe(build.steps[fetchIndex + 1]!.if);
+    // The rclone deploy needs its script, not the archive.
+    expect(deployRclone.steps[0]!.with).toMatchObject({ filter: 'blob:none', 'sparse-checkout': 'scripts\nsrc\n' });
   });
 
   it('restores the image copies and Astro\'s cache keyed on the posts, before the build', () => {
