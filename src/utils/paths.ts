@@ -34,7 +34,6 @@ export function createPaths(baseUrl: string) {
     search: () => at('cari'),
     transparency: () => at('transparansi'),
     openData: () => at('data'),
-    about: () => at('tentang'),
     feed: () => file('rss.xml'),
     changesFeed: () => file('perubahan.xml'),
     accountFeed: (slug: string) => file('akun', slug, 'rss.xml'),
