@@ -62,15 +62,18 @@ export interface IdleSyncMeasure {
   requests: Record<string, number>;
   unchanged: number;
   newPosts: number;
+  /** Posts rewritten without a change of content (pending media retried, for one). */
+  updated: number;
 }
 
-export async function idleSync(repoRoot: string, contentDir: string, posts: readonly Post[], workDir: string): Promise<IdleSyncMeasure> {
+/** `nodeArgs` go to the sync's Node before the script, e.g. `--cpu-prof` to profile it. */
+export async function idleSync(repoRoot: string, contentDir: string, posts: readonly Post[], workDir: string, nodeArgs: readonly string[] = []): Promise<IdleSyncMeasure> {
   const fake = await startFakeApi((origin) => fakeWorld(origin, posts));
   const summaryFile = join(workDir, 'idle-sync-summary.json');
   try {
     const started = process.hrtime.bigint();
     const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(repoRoot, 'scripts/sync.ts'), '--content', contentDir, '--summary', summaryFile], {
+      const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'scripts/sync.ts'), '--content', contentDir, '--summary', summaryFile], {
         cwd: repoRoot,
         stdio: 'ignore',
         env: syncEnvironment(fake),
@@ -86,6 +89,7 @@ export async function idleSync(repoRoot: string, contentDir: string, posts: read
       requests: summary.requests,
       unchanged: summary.platforms.reduce((sum, platform) => sum + platform.unchanged, 0),
       newPosts: summary.platforms.reduce((sum, platform) => sum + platform.new, 0),
+      updated: summary.platforms.reduce((sum, platform) => sum + platform.updated, 0),
     };
   } finally {
     await fake.close();
