@@ -19,6 +19,9 @@ function fakeWorld(origin: string, posts: readonly Post[]): FakeData {
   const media = [];
   // Removed posts are gone upstream; the listing shows the rest, newest first.
   for (const post of posts.filter((candidate) => !candidate.provenance.removed)) {
+    // A post with media still pending keeps answering 404 for it, as when the archive recorded the failure:
+    // the sync retries it (it is due), fails again and notes the attempt, but finds nothing new to mirror.
+    const filesMissing = post.media.some((item) => item.status === 'pending');
     if (post.platform === 'youtube') {
       const built = buildVideo(origin, {
         id: post.id,
@@ -29,6 +32,7 @@ function fakeWorld(origin: string, posts: readonly Post[]): FakeData {
         channelId: YOUTUBE_ACCOUNT.id,
         channelTitle: YOUTUBE_ACCOUNT.name,
         vertical: post.kind === 'short',
+        filesMissing,
         ...(post.kind === 'live' ? { live: { state: 'completed' as const, actualStartTime: post.live?.actualStartAt, actualEndTime: post.live?.actualEndAt } } : {}),
       });
       videos.push(built.video);
@@ -42,6 +46,7 @@ function fakeWorld(origin: string, posts: readonly Post[]): FakeData {
         caption: post.text,
         username: INSTAGRAM_ACCOUNT.handle,
         childCount: post.media.length,
+        filesMissing,
       });
       media.push(built.media);
       Object.assign(files, built.files);

@@ -138,6 +138,8 @@ export interface ThumbnailOptions {
   live?: boolean;
   /** Whether `standard` and `maxres` exist (they do not for every video). Default true. */
   large?: boolean;
+  /** Declare the thumbnail files as 404 on the CDN (the download must fail). */
+  filesMissing?: boolean;
 }
 
 /**
@@ -156,7 +158,7 @@ export function youtubeThumbnails(origin: string, videoId: string, options: Thum
     let content: { width: number; height: number } | undefined;
     if (options.vertical) content = { width: Math.round((height * 9) / 16), height };
     else if (width * 9 !== height * 16) content = { width, height: Math.round((width * 9) / 16) };
-    files[path] = { image: { seed: options.seed, width, height, content } };
+    files[path] = options.filesMissing ? { status: 404 } : { image: { seed: options.seed, width, height, content } };
   }
   return { thumbnails, files };
 }
@@ -182,6 +184,8 @@ export interface VideoInput {
     concurrentViewers?: number;
   };
   visibility?: FakeVideo['visibility'];
+  /** Declare the thumbnail files as 404 on the CDN (the download must fail). */
+  filesMissing?: boolean;
 }
 
 /** `Cg0KC<base64 of the id>`: what a live chat id of a broadcast looks like. */
@@ -197,6 +201,7 @@ export function buildVideo(origin: string, input: VideoInput): { video: FakeVide
     vertical: input.vertical,
     live: live?.state === 'upcoming',
     large: !input.vertical && live?.state !== 'upcoming',
+    filesMissing: input.filesMissing,
   });
   const random = seededRandom(`stats:youtube/${input.id}`);
   const views = live?.state === 'upcoming' ? 0 : 150 + Math.floor(random() * 9000);
