@@ -3,7 +3,7 @@
  * run against: every route, paging, field filtering, placeholders, scripted failures, recording.
  */
 import { DEFAULT_INSTAGRAM_API_VERSION } from '#sync/config.ts';
-import { google } from 'googleapis';
+import { youtube as youtubeClient } from '@googleapis/youtube';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -189,8 +189,8 @@ describe('YouTube', () => {
     fake.unexpected.length = 0;
   });
 
-  it('works with the googleapis client', async () => {
-    const youtube = google.youtube({ version: 'v3', auth: FIXTURE_API_KEY, rootUrl: fake.youtubeRoot, retry: false });
+  it('works with the googleapis client (@googleapis/youtube)', async () => {
+    const youtube = youtubeClient({ version: 'v3', auth: FIXTURE_API_KEY, rootUrl: fake.youtubeRoot, retry: false });
     const channels = await youtube.channels.list({ part: ['contentDetails', 'snippet'], id: [CHANNEL_ID] });
     expect(channels.data.items?.[0]?.contentDetails?.relatedPlaylists?.uploads).toBe(UPLOADS_PLAYLIST_ID);
     expect(fake.requests.at(-1)?.query.part).toBe('contentDetails,snippet');
@@ -207,7 +207,7 @@ describe('YouTube', () => {
       response: { data: { error: { errors: [{ reason: 'quotaExceeded', domain: 'youtube.quota' }] } } },
     });
     // Without retry: false, googleapis retries a 5xx by itself (the fake sees two requests).
-    const retrying = google.youtube({ version: 'v3', auth: FIXTURE_API_KEY, rootUrl: fake.youtubeRoot });
+    const retrying = youtubeClient({ version: 'v3', auth: FIXTURE_API_KEY, rootUrl: fake.youtubeRoot });
     fake.inject({ endpoint: 'youtube.videos', status: 503 });
     const before = fake.count('youtube.videos');
     await retrying.videos.list({ part: ['snippet'], id: ['NAAhhQ2j0Wi'] });
