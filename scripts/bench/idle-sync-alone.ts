@@ -1,10 +1,11 @@
 /**
- * `node scripts/bench/idle-sync-alone.ts --archive DIR [--posts 10000] [--runs 3] [--work DIR] [--profile]`:
+ * `node scripts/bench/idle-sync-alone.ts --archive DIR [--posts 10000] [--runs 3] [--work DIR] [--profile] [--now ISO]`:
  * the bench's idle sync alone, over a synthetic archive drawn by `npm run bench` (e.g.
  * /tmp/warta-bench/archive-10000-v4). Each run syncs a fresh linked copy of the archive (`cp -al`, as the
  * bench does: the sync replaces files by rename, so the archive itself is never written), then prints
  * its time, requests and changes, and the median. `--profile` writes a CPU profile of each sync into
- * the work folder.
+ * the work folder; `--now` fixes the sync's clock (WARTA_SYNC_NOW), so that two versions of the sync can
+ * be compared file by file. The last run's content/ is left in the work folder.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     work: { type: 'string', default: join(tmpdir(), 'warta-idle-sync') },
     profile: { type: 'boolean', default: false },
+    now: { type: 'string' },
   },
   strict: true,
 });
@@ -40,7 +42,7 @@ for (let run = 1; run <= Number(values.runs); run++) {
   await rm(content, { recursive: true, force: true });
   linkCopy(archiveDir, content);
   const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(workDir, 'profiles')}`] : [];
-  const measured = await idleSync(REPO_ROOT, content, posts, workDir, nodeArgs);
+  const measured = await idleSync(REPO_ROOT, content, posts, workDir, { nodeArgs, now: values.now });
   seconds.push(measured.seconds);
   console.log(`run ${run}: ${measured.seconds.toFixed(2)} s, exit ${measured.exitCode}, requests ${JSON.stringify(measured.requests)}, ${measured.newPosts} new, ${measured.updated} updated`);
 }

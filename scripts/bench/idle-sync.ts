@@ -71,17 +71,23 @@ export interface IdleSyncMeasure {
   updated: number;
 }
 
-/** `nodeArgs` go to the sync's Node before the script, e.g. `--cpu-prof` to profile it. */
-export async function idleSync(repoRoot: string, contentDir: string, posts: readonly Post[], workDir: string, nodeArgs: readonly string[] = []): Promise<IdleSyncMeasure> {
+export interface IdleSyncOptions {
+  /** Given to the sync's Node before the script, e.g. `--cpu-prof` to profile it. */
+  nodeArgs?: readonly string[];
+  /** A fixed clock for the sync (WARTA_SYNC_NOW), e.g. to compare the files two versions write. */
+  now?: string;
+}
+
+export async function idleSync(repoRoot: string, contentDir: string, posts: readonly Post[], workDir: string, options: IdleSyncOptions = {}): Promise<IdleSyncMeasure> {
   const fake = await startFakeApi((origin) => fakeWorld(origin, posts));
   const summaryFile = join(workDir, 'idle-sync-summary.json');
   try {
     const started = process.hrtime.bigint();
     const exitCode = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'scripts/sync.ts'), '--content', contentDir, '--summary', summaryFile], {
+      const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(repoRoot, 'scripts/sync.ts'), '--content', contentDir, '--summary', summaryFile], {
         cwd: repoRoot,
         stdio: 'ignore',
-        env: syncEnvironment(fake),
+        env: syncEnvironment(fake, { WARTA_SYNC_NOW: options.now }),
       });
       child.on('error', reject);
       child.on('close', resolve);
