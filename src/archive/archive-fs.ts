@@ -30,6 +30,7 @@ import { describeIssues, parseJsonText } from './parse.ts';
 import { PLATFORMS, postKey, storedPostSchema, type Platform, type Post } from './post.ts';
 import { archiveStateSchema, type ArchiveState } from './state.ts';
 import { withdrawalSchema, type Withdrawal } from './withdrawal.ts';
+import { FILES_AT_ONCE, inTurns } from '../utils/in-turns.ts';
 
 /** A file of `content/` that could not be used, relative to `content/` with "/", and why. */
 export interface FileProblem {
@@ -89,13 +90,21 @@ export async function removeStaleTempFiles(contentDir: string): Promise<string[]
   return found;
 }
 
+/** Level by level, each level's folders listed FILES_AT_ONCE at a time: an archive has one folder per post. */
 async function tempFilesIn(folder: string, recursive: boolean): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdirIfExists(folder)) {
-    const path = join(folder, entry.name);
-    if (entry.isFile() && TEMP_FILE.test(entry.name)) found.push(path);
-    // Dirent.isDirectory() is false for symlinks, so the walk never leaves the archive.
-    else if (recursive && entry.isDirectory()) found.push(...(await tempFilesIn(path, true)));
+  let level = [folder];
+  while (level.length) {
+    const listings = await inTurns(level, FILES_AT_ONCE, async (dir) => ({ dir, entries: await readdirIfExists(dir) }));
+    level = [];
+    for (const { dir, entries } of listings) {
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isFile() && TEMP_FILE.test(entry.name)) found.push(path);
+        // Dirent.isDirectory() is false for symlinks, so the walk never leaves the archive.
+        else if (recursive && entry.isDirectory()) level.push(path);
+      }
+    }
   }
   return found;
 }
@@ -148,20 +157,23 @@ export interface ArchivedPosts {
 export async function readArchivedPosts(contentDir: string): Promise<ArchivedPosts> {
   const { folders, problems } = await findPostFolders(contentDir);
   refuseMisplaced(folders, postFolder);
-  const archive: ArchivedPosts = { posts: new Map(), problems };
-  for (const { path, platform, id } of folders) {
+  // Read FILES_AT_ONCE at a time (one by one, a 10,000-post archive waits on 40,000 file operations in
+  // turn), then taken in folder order, so the map and the problems come out as from a serial read.
+  const outcomes = await inTurns(folders, FILES_AT_ONCE, async ({ path, platform, id }) => {
     const file = `${path}/${POST_FILE}`;
     let text: string | undefined;
     try {
       text = await readIfExists(join(contentDir, file));
     } catch (error) {
-      problems.push({ file, message: `cannot be read (${errorCode(error) ?? (error as Error).message})` });
-      continue;
+      return { file, problem: `cannot be read (${errorCode(error) ?? (error as Error).message})` };
     }
-    if (text === undefined) continue;
-    const outcome = parsePostFile(text, platform, id);
+    return text === undefined ? undefined : { file, ...parsePostFile(text, platform, id) };
+  });
+  const archive: ArchivedPosts = { posts: new Map(), problems };
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
     if ('post' in outcome) archive.posts.set(postKey(outcome.post), outcome.post);
-    else problems.push({ file, message: outcome.problem });
+    else problems.push({ file: outcome.file, message: outcome.problem });
   }
   return archive;
 }
@@ -210,10 +222,16 @@ async function shardedEntries(contentDir: string, root: string, notPlatform: (pa
       notPlatform(platformPath);
       continue;
     }
-    for (const entry of sortedVisible(await readdirIfExists(join(contentDir, platformPath)))) {
+    const outer = sortedVisible(await readdirIfExists(join(contentDir, platformPath)));
+    // The shards' listings, FILES_AT_ONCE at a time, each in the place of its shard.
+    const inside = await inTurns(outer, FILES_AT_ONCE, async (entry) =>
+      entry.isDirectory() && SHARD_PATTERN.test(entry.name) ? sortedVisible(await readdirIfExists(join(contentDir, platformPath, entry.name))) : undefined,
+    );
+    for (const [index, entry] of outer.entries()) {
       const path = `${platformPath}/${entry.name}`;
-      if (!entry.isDirectory() || !SHARD_PATTERN.test(entry.name)) entries.push({ path, platform, entry });
-      else for (const inner of sortedVisible(await readdirIfExists(join(contentDir, path)))) entries.push({ path: `${path}/${inner.name}`, platform, entry: inner });
+      const shard = inside[index];
+      if (!shard) entries.push({ path, platform, entry });
+      else for (const inner of shard) entries.push({ path: `${path}/${inner.name}`, platform, entry: inner });
     }
   }
   return entries;
