@@ -13,7 +13,8 @@ import type { Post } from '#archive/post.ts';
 import type { SyncSummary } from '#scripts/shared/sync-summary.ts';
 import { INSTAGRAM_ACCOUNT, YOUTUBE_ACCOUNT } from './synthetic-archive.ts';
 
-function fakeWorld(origin: string, posts: readonly Post[]): FakeData {
+/** What the fake APIs show for an archive of `posts`: every post as archived, removed ones gone. */
+export function idleWorld(origin: string, posts: readonly Post[]): FakeData {
   const files: FakeData['files'] = {};
   const videos = [];
   const media = [];
@@ -79,7 +80,7 @@ export interface IdleSyncOptions {
 }
 
 export async function idleSync(repoRoot: string, contentDir: string, posts: readonly Post[], workDir: string, options: IdleSyncOptions = {}): Promise<IdleSyncMeasure> {
-  const fake = await startFakeApi((origin) => fakeWorld(origin, posts));
+  const fake = await startFakeApi((origin) => idleWorld(origin, posts));
   const summaryFile = join(workDir, 'idle-sync-summary.json');
   try {
     const started = process.hrtime.bigint();
