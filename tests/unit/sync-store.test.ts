@@ -22,6 +22,7 @@ import type { Post } from '#archive/post.ts';
 import { MisplacedFilesError } from '#archive/errors.ts';
 import { POST_FILE, postFolder, shardOf, unshardedPostFolder, unshardedWithdrawalFile, withdrawalFile } from '#archive/layout.ts';
 import { makePost, makeVideo, valid } from '../fixtures/posts.ts';
+import { FILES_AT_ONCE } from '#site/utils/in-turns.ts';
 import { caught } from '../helpers/caught.ts';
 
 let contentDir: string;
@@ -82,6 +83,8 @@ describe('removeStaleTempFiles', () => {
       await put(`${folder}/.post.json.4242.a1b2c3d4e5f6.tmp`, '{"schemaVersion": 1, "platf'),
       await put(`${folder}/.1.jpg.4242.00ff00ff00ff.tmp`, 'half an image'),
       await put('.archive.json.4242.abcdef012345.tmp', '{'),
+      // Not where a sync writes, but the sweep looks at every level under posts/.
+      await put(`posts/instagram/${shardOf(post.id)}/.stray.json.4242.0a0b0c0d0e0f.tmp`, ''),
       // A folder that only holds a half-written first post.json: a killed run before the rename.
       await put(`${postFolder('youtube', 'dQw4w9WgXcQ')}/.post.json.77.0123456789ab.tmp`, '{"id": "dQw4w9WgXcQ"'),
     ];
@@ -284,6 +287,22 @@ describe('readArchivedPosts', () => {
     expect(problems[fileOf('youtube', 'CCCCCCCCCCC')]).toBe('holds instagram/1 but sits in the folder of youtube/CCCCCCCCCCC');
     expect(problems[notAnId]).toBe('not a post folder (expected posts/youtube/<shard>/<a valid youtube id>)');
     expect(problems['posts/youtube/notes.txt']).toBe(problems[notAnId]);
+  });
+
+  it('reads more posts than it keeps open at once, and returns posts and problems in folder order', async () => {
+    const ids = Array.from({ length: 3 * FILES_AT_ONCE }, (_, index) => String(17895695668004550n + BigInt(index) * 7919n));
+    for (const [index, id] of ids.entries()) {
+      const post = valid(makePost({ id, permalink: `https://www.instagram.com/p/C${index}x/` }));
+      // Every fifth file broken; every seventh padded to megabytes, so it is read last of its neighbours.
+      const text = index % 5 === 0 ? '{"schemaVersion": 1' : index % 7 === 0 ? `${serializePost(post)}${' '.repeat(4_000_000)}\n` : serializePost(post);
+      await put(`${postFolder('instagram', id)}/${POST_FILE}`, text);
+    }
+    const inFolderOrder = [...ids].sort();
+    const archive = await readArchivedPosts(contentDir);
+    const broken = (id: string) => ids.indexOf(id) % 5 === 0;
+    expect([...archive.posts.keys()]).toEqual(inFolderOrder.filter((id) => !broken(id)).map((id) => `instagram/${id}`));
+    expect(archive.problems.map((problem) => problem.file)).toEqual(inFolderOrder.filter(broken).map((id) => `${postFolder('instagram', id)}/${POST_FILE}`));
+    expect(archive.posts.get(`instagram/${ids[7]}`)?.permalink).toBe('https://www.instagram.com/p/C7x/');
   });
 });
 
