@@ -45,6 +45,23 @@ const instant = z.iso.datetime({ offset: true });
 
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 
+/**
+ * The words printed in an image, as OCR read them at sync time (scripts/ocr/). Machine-read text is not
+ * a version of the post: reading again with a newer engine replaces it without recording an edit.
+ */
+export const imageTextSchema = z.strictObject({
+  /** The text read, cleaned, one printed line per line; empty when the image shows no legible text. */
+  text: z.string().max(10_000),
+  /** The engine's mean confidence over the lines kept, 0–100 (0 when nothing was read). */
+  confidence: z.number().int().min(0).max(100),
+  /** What read it: library, version and language model, e.g. "tesseract.js 7.0.0, ind 4.0.0_best_int". */
+  engine: z.string().min(1).max(200),
+  /** When it was read. */
+  readAt: instant,
+  /** sha256 of the bytes that were read: when the file's bytes change, the text is read again. */
+  imageSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+});
+
 /** One image of a post that was mirrored into the post's folder. */
 export const mirroredMediaSchema = z.strictObject({
   /** Mirrored successfully: the file is in the post's folder with these facts. */
@@ -63,6 +80,8 @@ export const mirroredMediaSchema = z.strictObject({
   alt: z.string().max(2_000).optional(),
   /** When the file was downloaded. */
   mirroredAt: instant,
+  /** The text printed in the image, once it has been read (see imageTextSchema). */
+  ocr: imageTextSchema.optional(),
 });
 
 /** One image that could not be mirrored yet; the next sync run retries it. */
@@ -218,6 +237,7 @@ export const storedPostSchema = postSchema.superRefine((post, ctx) => {
 export type Post = z.infer<typeof postSchema>;
 export type PostMedia = z.infer<typeof mediaSchema>;
 export type MirroredMedia = z.infer<typeof mirroredMediaSchema>;
+export type ImageText = z.infer<typeof imageTextSchema>;
 export type EarlierVersion = z.infer<typeof earlierVersionSchema>;
 export type Removal = z.infer<typeof removalSchema>;
 
