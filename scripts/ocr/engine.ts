@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createScheduler, createWorker, OEM, PSM, type Scheduler } from 'tesseract.js';
+import type { Scheduler } from 'tesseract.js';
 import { prepareForReading } from './prepare.ts';
 import { mergeReadings, readingOf, type ReadLine } from './text.ts';
 
@@ -61,6 +61,8 @@ export class ImageReader {
 
   /** Starts one engine per core (at most `parallel`); about half a second each. */
   static async start(parallel = availableParallelism()): Promise<ImageReader> {
+    // Loaded here, not at the top: a sync with nothing to read never pays for loading the engine.
+    const { createScheduler, createWorker, OEM, PSM } = await import('tesseract.js');
     const count = Math.max(1, Math.min(parallel, availableParallelism()));
     const scheduler = createScheduler();
     const workers = await Promise.all(

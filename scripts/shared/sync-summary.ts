@@ -61,6 +61,17 @@ export const syncSummarySchema = z.strictObject({
   /** HTTP requests made, by endpoint (retries included). */
   requests: z.record(z.string(), count),
   media: z.strictObject({ files: count, bytes: count, pending: count }),
+  /** Text read in images after the run (scripts/ocr/backlog.ts); null when reading was off or the run stopped first. */
+  ocr: z
+    .strictObject({
+      read: count,
+      reused: count,
+      failed: z.array(z.strictObject({ post: z.string(), file: z.string(), reason: z.string() })),
+      remaining: count,
+      seconds: z.number().nonnegative(),
+    })
+    .nullable()
+    .default(null),
   /** Archive files the sync could not read and left untouched. */
   invalidFiles: z.array(z.strictObject({ file: z.string(), message: z.string() })),
   warnings: z.array(z.string()),
@@ -81,6 +92,7 @@ export function emptySummary(startedAt: string, mode: SyncSummary['mode'], dryRu
     notSynced: [],
     requests: {},
     media: { files: 0, bytes: 0, pending: 0 },
+    ocr: null,
     invalidFiles: [],
     warnings: [],
     instagramToken: null,

@@ -40,7 +40,14 @@ export interface SyncFlags {
   contentDir: string;
   /** Where the JSON summary is written for CI. */
   summaryFile: string;
+  /** Reading the text in images after the run (scripts/ocr/): at most this many minutes (0: none)… */
+  ocrMinutes: number;
+  /** …and at most this many images; undefined: no count limit. */
+  ocrMax: number | undefined;
 }
+
+/** Minutes a sync spends reading text in images unless `--ocr-minutes` says otherwise. */
+export const DEFAULT_OCR_MINUTES = 5;
 
 export interface AccountRef {
   /** The platform's stable id of the account. */
@@ -77,7 +84,7 @@ export interface SyncSettings {
 }
 
 const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
-                      [--max-new N] [--content DIR] [--summary FILE]`;
+                      [--max-new N] [--ocr-minutes M] [--ocr-max N] [--content DIR] [--summary FILE]`;
 
 export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
   let values;
@@ -90,6 +97,8 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
         'dry-run': { type: 'boolean', default: false },
         'refresh-token': { type: 'boolean', default: false },
         'max-new': { type: 'string' },
+        'ocr-minutes': { type: 'string' },
+        'ocr-max': { type: 'string' },
         content: { type: 'string' },
         summary: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -108,6 +117,14 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
   if (maxNew !== undefined && !/^[1-9]\d{0,6}$/.test(maxNew)) {
     throw new FatalSyncError('configuration', `--max-new must be a whole number of posts from 1, not "${maxNew}".`, USAGE);
   }
+  const ocrMinutes = values['ocr-minutes'] ?? String(DEFAULT_OCR_MINUTES);
+  if (!/^\d{1,4}(\.\d+)?$/.test(ocrMinutes)) {
+    throw new FatalSyncError('configuration', `--ocr-minutes must be a number of minutes (0 reads no image), not "${ocrMinutes}".`, USAGE);
+  }
+  const ocrMax = values['ocr-max'];
+  if (ocrMax !== undefined && !/^\d{1,7}$/.test(ocrMax)) {
+    throw new FatalSyncError('configuration', `--ocr-max must be a whole number of images, not "${ocrMax}".`, USAGE);
+  }
   return {
     only: values.only,
     full: values.full,
@@ -116,6 +133,8 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
     maxNew: maxNew === undefined ? undefined : Number(maxNew),
     contentDir: resolve(repoRoot, values.content ?? 'content'),
     summaryFile: resolve(repoRoot, values.summary ?? '.cache/sync-summary.json'),
+    ocrMinutes: Number(ocrMinutes),
+    ocrMax: ocrMax === undefined ? undefined : Number(ocrMax),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { historyIncompleteLine, type PlatformSummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 import type { PostChange } from './merge.ts';
+import { readingLine } from '#scripts/ocr/backlog.ts';
 
 export function countChange(summary: PlatformSummary, change: PostChange): void {
   summary[change] += 1;
@@ -32,6 +33,10 @@ export function formatSummary(summary: SyncSummary): string[] {
     .map(([endpoint, count]) => `${endpoint} ${count}`);
   lines.push(`  API requests: ${requests.length ? requests.join(', ') : 'none'}`);
   lines.push(`  Media: ${summary.media.files} files downloaded (${formatBytes(summary.media.bytes)}), ${summary.media.pending} pending`);
+  if (summary.ocr) {
+    lines.push(`  ${readingLine(summary.ocr)}`);
+    for (const failed of summary.ocr.failed) lines.push(`    could not read ${failed.post}/${failed.file}: ${failed.reason}`);
+  }
   for (const invalid of summary.invalidFiles) lines.push(`  left untouched, not valid: ${invalid.file}: ${invalid.message}`);
   for (const warning of [...summary.warnings, ...summary.platforms.flatMap((platform) => platform.warnings)]) {
     lines.push(`  warning: ${warning}`);

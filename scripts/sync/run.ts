@@ -25,6 +25,8 @@ import { acquireLock } from './lock.ts';
 import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
 import { describeIssues } from '#archive/parse.ts';
+import { readDueImages, readingLine } from '#scripts/ocr/backlog.ts';
+import { ImageReader, OCR_ENGINE } from '#scripts/ocr/engine.ts';
 
 /** Warn this long before the Instagram token expires. */
 export const TOKEN_WARNING_DAYS = 10;
@@ -205,10 +207,37 @@ async function syncAll(context: RunContext, state: ArchiveState, options: RunOpt
   // A full reconcile that ran everywhere without a stop is a fact worth a commit, even when nothing changed.
   const reconciled = settings.flags.full && summary.platforms.length > 0 && summary.platforms.every((platform) => !platform.fatal);
   if (reconciled) nextState = { ...nextState, lastFullSyncAt: context.now };
+  if (!dryRun && settings.flags.ocrMinutes > 0) await readImageText(context, archive.posts);
   if (!dryRun) await writeArchiveState(contentDir, { ...nextState, lastSyncAt: context.now });
 }
 
-/** A stop as the summary records it, with the platform it stopped (null: the whole run). */
+/**
+ * Reads the text printed in images not read yet (scripts/ocr/), newest posts first, for at most
+ * `--ocr-minutes`: a backlog drains over several runs. An engine that cannot start is a warning, not a
+ * stop: the posts are archived, and the next run reads what this one could not.
+ */
+async function readImageText(context: RunContext, posts: Map<string, Post>): Promise<void> {
+  const { settings, reporter, summary } = context;
+  const { ocrMinutes, ocrMax, contentDir } = settings.flags;
+  try {
+    summary.ocr = await readDueImages({
+      contentDir,
+      posts,
+      engine: OCR_ENGINE,
+      startReader: () => ImageReader.start(),
+      now: context.now,
+      limits: { maxImages: ocrMax, deadline: Date.now() + ocrMinutes * 60_000 },
+      onProgress: (done, total) => reporter.progress(`reading text in images: ${done} of ${total}`),
+    });
+  } catch (error) {
+    const message = `Text in images: the OCR engine could not run (${(error as Error).message}); nothing more was read. Check that \`npm ci\` installed tesseract.js and @tesseract.js-data/ind; the next run reads what this one could not.`;
+    summary.warnings.push(message);
+    reporter.line(`warning: ${message}`);
+    return;
+  }
+  if (summary.ocr.read || summary.ocr.failed.length || summary.ocr.remaining) reporter.line(readingLine(summary.ocr));
+}
+
 /** The post whose post.json a problem names ("posts/youtube/<shard>/<id>/post.json" → "youtube/<id>"), if any. */
 function damagedPost(file: string): string | undefined {
   if (!file.endsWith(`/${POST_FILE}`)) return undefined;

@@ -46,7 +46,9 @@ export interface SyncResult {
 
 export function startSync(workspace: Workspace, env: Record<string, string>, args: string[] = []): { child: ChildProcess; done: Promise<SyncResult> } {
   const startedAt = Date.now() - 1;
-  const child = spawn(process.execPath, [SYNC, '--content', workspace.content, '--summary', workspace.summaryFile, ...args], {
+  // Reading text in images has tests of its own (sync-ocr.test.ts); elsewhere it would only add minutes.
+  const ocr = args.some((arg) => arg.startsWith('--ocr-')) ? [] : ['--ocr-minutes', '0'];
+  const child = spawn(process.execPath, [SYNC, '--content', workspace.content, '--summary', workspace.summaryFile, ...ocr, ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
