@@ -4,6 +4,7 @@
  */
 import sharp from 'sharp';
 import { renderArtwork } from '#scripts/sample/artwork.ts';
+import { renderPoster } from '#scripts/sample/posters.ts';
 import type { FakeFile, ImageSpec } from './types.ts';
 
 /** YouTube's thumbnail names (as on i.ytimg.com/vi/<id>/) and their pixel sizes. */
@@ -35,7 +36,7 @@ const rendered = new Map<string, Promise<Buffer>>();
 
 /** The bytes of one picture; the same spec always gives the same bytes (cached for the process). */
 export function renderImage(spec: ImageSpec): Promise<Buffer> {
-  const key = JSON.stringify([spec.seed, spec.width, spec.height, spec.format ?? 'jpeg', spec.content ?? null]);
+  const key = JSON.stringify([spec.seed, spec.width, spec.height, spec.format ?? 'jpeg', spec.content ?? null, spec.poster?.seed ?? null]);
   let bytes = rendered.get(key);
   if (!bytes) {
     bytes = draw(spec);
@@ -46,6 +47,7 @@ export function renderImage(spec: ImageSpec): Promise<Buffer> {
 }
 
 async function draw(spec: ImageSpec): Promise<Buffer> {
+  if (spec.poster) return renderPoster(spec.poster);
   const format = spec.format ?? 'jpeg';
   const inner = spec.content ?? { width: spec.width, height: spec.height };
   let art = await renderArtwork(spec.seed, inner.width, inner.height);

@@ -116,6 +116,7 @@ function build(origin: string, mode: BuildMode): FakeData {
         username: INSTAGRAM_USERNAME,
         portrait: post.portrait,
         alts: post.images,
+        posters: post.posters,
         withoutMediaUrl: post.id === REEL_WITHOUT_MEDIA_URL,
         filesMissing: post.pending !== undefined,
       });

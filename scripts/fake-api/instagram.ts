@@ -9,6 +9,7 @@ import { DEFAULT_INSTAGRAM_API_VERSION } from '#sync/config.ts';
 import { createHash } from 'node:crypto';
 import { seededRandom } from '#scripts/sample/artwork.ts';
 import { MP4_BYTES } from './files.ts';
+import type { PosterSpec } from '#scripts/sample/posters.ts';
 import type { FakeFile, HandlerContext, InstagramChild, InstagramMedia, Reply } from './types.ts';
 
 // ── Serialising like the Graph API does ───────────────────────────────────────────────────────────
@@ -159,6 +160,8 @@ export interface MediaInput {
   childCount?: number;
   /** Artwork seeds per picture; default the sample generator's `instagram/<id>/<n>.jpg` / `poster.jpg`. */
   seeds?: string[];
+  /** Announcement posters (with printed text) in place of the artwork, by picture; served at their own size. */
+  posters?: (PosterSpec | undefined)[];
   /** A reel whose video the API does not give (copyrighted audio): no `media_url`. */
   withoutMediaUrl?: boolean;
   /** Declare the media files as 404 on the CDN (the download must fail). */
@@ -173,9 +176,11 @@ export function buildMedia(origin: string, input: MediaInput): { media: Instagra
   const timestamp = graphTimestamp(input.publishedAt);
   // Ids of hostile items may hold `/` or `..`: encoded, so the URL keeps them inside one path segment.
   const safeId = encodeURIComponent(input.id);
-  const picture = (seed: string, name: string, ownerId: string) => {
-    const { url, path } = instagramCdnUrl(origin, ownerId, name, width, height);
-    files[path] = input.filesMissing ? { status: 404 } : { image: { seed, width, height } };
+  const picture = (seed: string, name: (size: string) => string, ownerId: string, index = 0) => {
+    const poster = input.posters?.[index];
+    const [w, h] = poster ? [poster.width, poster.height] : [width, height];
+    const { url, path } = instagramCdnUrl(origin, ownerId, name(`${w}x${h}`), w, h);
+    files[path] = input.filesMissing ? { status: 404 } : { image: { seed, width: w, height: h, ...(poster ? { poster } : {}) } };
     return url;
   };
   const media: InstagramMedia = {
@@ -192,7 +197,7 @@ export function buildMedia(origin: string, input: MediaInput): { media: Instagra
     is_comment_enabled: true,
   };
   if (input.kind === 'image') {
-    media.media_url = picture(input.seeds?.[0] ?? `instagram/${input.id}/1.jpg`, `${safeId}_1_${width}x${height}_n.jpg`, input.id);
+    media.media_url = picture(input.seeds?.[0] ?? `instagram/${input.id}/1.jpg`, (size) => `${safeId}_1_${size}_n.jpg`, input.id);
     if (input.alts?.[0]) media.alt_text = input.alts[0];
   } else if (input.kind === 'reel') {
     media.media_type = 'VIDEO';
@@ -201,7 +206,7 @@ export function buildMedia(origin: string, input: MediaInput): { media: Instagra
     const video = instagramCdnUrl(origin, input.id, `${safeId}_reel_720x${input.portrait ? 1280 : 720}.mp4`, width, height, 'mp4');
     files[video.path] = input.filesMissing ? { status: 404 } : { contentType: 'video/mp4', body: MP4_BYTES };
     if (!input.withoutMediaUrl) media.media_url = video.url;
-    media.thumbnail_url = picture(input.seeds?.[0] ?? `instagram/${input.id}/poster.jpg`, `${safeId}_poster_${width}x${height}_n.jpg`, input.id);
+    media.thumbnail_url = picture(input.seeds?.[0] ?? `instagram/${input.id}/poster.jpg`, (size) => `${safeId}_poster_${size}_n.jpg`, input.id);
   } else {
     media.media_type = 'CAROUSEL_ALBUM';
     const count = Math.max(2, input.childCount ?? input.alts?.length ?? 2);
@@ -211,7 +216,7 @@ export function buildMedia(origin: string, input: MediaInput): { media: Instagra
       const child: InstagramChild = {
         id: childId,
         media_type: 'IMAGE',
-        media_url: picture(input.seeds?.[index] ?? `instagram/${input.id}/${index + 1}.jpg`, `${childId}_${width}x${height}_n.jpg`, childId),
+        media_url: picture(input.seeds?.[index] ?? `instagram/${input.id}/${index + 1}.jpg`, (size) => `${childId}_${size}_n.jpg`, childId, index),
         timestamp,
         username: input.username,
       };

@@ -6,6 +6,7 @@
  * of `instagram.media`, unshift a new one. The server derives everything else (playlist items, pages,
  * etags, field filtering, placeholders) from it on every request.
  */
+import type { PosterSpec } from '#scripts/sample/posters.ts';
 
 // ── YouTube Data API v3 raw resources ─────────────────────────────────────────────────────────────
 
@@ -156,6 +157,8 @@ export interface ImageSpec {
   format?: 'jpeg' | 'png' | 'webp';
   /** Draw the artwork at this size, centred on black (YouTube's letterboxed 4:3 thumbnails). */
   content?: { width: number; height: number };
+  /** Draw this announcement poster (with printed text) instead of the artwork; its own size wins. */
+  poster?: PosterSpec;
 }
 
 /**

@@ -8,9 +8,21 @@
  * the real ones do, and shortcodes are 11 characters.
  */
 import type { Post, Removal } from '#archive/post.ts';
+import { TEST_POSTERS } from '../ocr/test-posters.ts';
+import type { PosterSpec } from './posters.ts';
 
 /** When the (pretend) last sync finished; every post still online was last seen then. */
 export const LAST_SYNC_AT = '2026-11-26T23:00:00Z';
+
+/** A word printed only in one post's poster (never in a caption), so search tests find a post by OCR text. */
+export const POSTER_ONLY_SEARCH_WORD = 'Sayurmatinggi';
+
+/** One of the OCR test posters, by its seed. */
+function poster(seed: string): PosterSpec {
+  const found = TEST_POSTERS.find((spec) => spec.seed === seed);
+  if (!found) throw new Error(`no test poster "${seed}"`);
+  return found;
+}
 
 /** The word that occurs in exactly one post, so search tests have one unambiguous hit. */
 export const UNIQUE_SEARCH_WORD = 'Latong';
@@ -51,6 +63,8 @@ export interface SampleInstagramPost extends SampleBase {
   images: string[];
   /** 640x800 instead of 640x640. */
   portrait?: boolean;
+  /** Pictures that are announcement posters with printed text (scripts/sample/posters.ts), by position. */
+  posters?: (PosterSpec | undefined)[];
   /** The download of the (single) image failed; no file is written for it. */
   pending?: { reason: string; attempts: number };
 }
@@ -836,6 +850,48 @@ Jadwal dapat berubah menyesuaikan cuaca. Pantau terus pembaruan di akun @prokopi
 Mari rayakan bersama, jaga kebersihan, dan tertib di setiap lokasi acara! 🇮🇩
 
 #HariJadiTapsel #TapselMaju #Tapsel #Sipirok #UMKMTapsel`,
+  },
+  {
+    // POSTER ONLY: the caption says "see the poster"; the time and place are printed in the image (OCR).
+    platform: 'instagram',
+    id: '18871520946113207',
+    shortcode: 'DiQk3Lm8Rt2',
+    kind: 'image',
+    publishedAt: '2026-11-04T02:00:00Z',
+    portrait: true,
+    images: [''],
+    posters: [poster('gotong-royong')],
+    text: `Simak informasi berikut dan ajak tetangga ikut serta. 🙌
+
+#GotongRoyong #Tapsel #TapselMaju`,
+  },
+  {
+    // POSTER ONLY: the search word (POSTER_ONLY_SEARCH_WORD) is printed only in this poster.
+    platform: 'instagram',
+    id: '18886930415726018',
+    shortcode: 'DjT7wQp2Xa9',
+    kind: 'image',
+    publishedAt: '2026-11-12T03:30:00Z',
+    portrait: true,
+    images: [''],
+    posters: [poster('pasar-murah')],
+    text: `Simak informasi berikut. Sampaikan juga kepada keluarga dan tetangga. 🛒
+
+#PasarMurah #Tapsel #TapselMaju`,
+  },
+  {
+    // POSTER ONLY, in a carousel: the second picture is a photo, the first the poster.
+    platform: 'instagram',
+    id: '18905377120845562',
+    shortcode: 'DkV2mNb6Yc4',
+    kind: 'carousel',
+    publishedAt: '2026-11-20T01:45:00Z',
+    portrait: true,
+    images: ['', 'Kader menimbang seorang balita di posyandu desa.'],
+    posters: [poster('posyandu')],
+    text: `Jadwal layanan bulan ini, simak pada gambar. 👶
+
+#Posyandu #TapselSehat #Tapsel`,
   },
   {
     // UPCOMING LIVE: scheduled after the last sync, so the site shows it as "akan tayang".

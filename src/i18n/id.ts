@@ -85,6 +85,14 @@ export const t = {
     watchOnInstagram: 'Tonton di Instagram',
     videoFrameTitle: (title: string) => `Pemutar video YouTube: ${title}`,
   },
+  imageText: {
+    /** The collapsed section under a post's images; says plainly that a machine read it. */
+    heading: 'Teks pada gambar — dibaca otomatis, bisa keliru',
+    /** Before each image's text when a post has several images. */
+    item: (index: number, count: number) => `Gambar ${index} dari ${count}`,
+    /** Alt text of a poster the platform gave no description for. */
+    alt: (text: string) => `Gambar bertuliskan: ${text}`,
+  },
   share: {
     heading: 'Bagikan',
     whatsapp: 'Bagikan ke WhatsApp',

@@ -4,7 +4,8 @@
  */
 import type { MirroredMedia, Post, PostMedia } from '#archive/post.ts';
 import { MEDIA_DIR, mediaCopy, type MediaCopy, type MediaVariantName } from '../utils/media-variants.ts';
-import { paths } from './site.ts';
+import { paths, t } from './site.ts';
+import { summarize } from '../utils/text.ts';
 
 export function isMirrored(item: PostMedia): item is MirroredMedia {
   return item.status === 'mirrored';
@@ -38,4 +39,22 @@ export function copiesShownFor(posts: Iterable<Post>): MediaCopy[] {
     for (const item of post.media) if (isMirrored(item)) add(mediaCopy(item, 'page'));
   }
   return [...copies.values()];
+}
+
+/** The words OCR read in an item, when it read any (machine-read: shown as such, never as the post's text). */
+export function imageTextOf(item: PostMedia): string | undefined {
+  return isMirrored(item) && item.ocr?.text.trim() ? item.ocr.text : undefined;
+}
+
+/** Longest alt text taken from an image's printed words; the whole text is on the page below the image. */
+const ALT_FROM_TEXT_LENGTH = 250;
+
+/**
+ * An image's text alternative: what the platform or staff gave; else, for a poster, the words printed
+ * in it (so a screen reader hears the announcement); else `fallback`.
+ */
+export function altTextOf(item: MirroredMedia, fallback: string): string {
+  if (item.alt) return item.alt;
+  const printed = imageTextOf(item);
+  return printed ? t.imageText.alt(summarize(printed, ALT_FROM_TEXT_LENGTH)) : fallback;
 }

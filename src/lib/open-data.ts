@@ -1,6 +1,7 @@
 /** The open-data views of the archive: the JSON dump and the flat CSV rows. */
 import type { Post } from '#archive/post.ts';
 import { paths } from './site.ts';
+import { imageTextOf } from './media.ts';
 
 export const CSV_COLUMNS = [
   'platform',
@@ -16,6 +17,7 @@ export const CSV_COLUMNS = [
   'permalink',
   'archive_url',
   'media_count',
+  'image_text',
   'first_seen_at',
   'last_seen_at',
   'earlier_versions',
@@ -39,6 +41,8 @@ export function csvRow(post: Post): (string | number | undefined)[] {
     post.permalink,
     paths.absolute(paths.post(post)),
     post.media.length,
+    // Words OCR read in the images (machine-read), one image's text after another.
+    post.media.flatMap((item) => imageTextOf(item) ?? []).join('\n\n') || undefined,
     post.provenance.firstSeenAt,
     post.provenance.lastSeenAt,
     post.provenance.versions.length,
