@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { postDirectory, writePost } from '#archive/archive-fs.ts';
+import { errorCode, postDirectory, writePost } from '#archive/archive-fs.ts';
 import { postKey, type ImageText, type MirroredMedia, type Post } from '#archive/post.ts';
 import { inTurns } from '#site/utils/in-turns.ts';
 import type { ImageReader } from './engine.ts';
@@ -67,6 +67,8 @@ export interface ReadingTally {
   failed: { post: string; file: string; reason: string }[];
   /** Images still waiting when the run's limit was reached. */
   remaining: number;
+  /** Images whose file is not in this checkout (CI fetches only the next ones: scripts/publish/unread-originals.ts). */
+  absent: number;
   /** Seconds spent, engine start included. */
   seconds: number;
 }
@@ -85,11 +87,21 @@ export interface ReadingRun {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** An image's bytes; undefined when this checkout leaves the file out (CI's sparse checkout). */
+async function readImageFile(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 /** Reads the images due, within the limits, and rewrites each post whose images gained a reading. */
 export async function readDueImages(run: ReadingRun): Promise<ReadingTally> {
   const started = performance.now();
   const { due, known } = planReading(run.posts.values(), { engine: run.engine, reread: run.reread });
-  const tally: ReadingTally = { read: 0, reused: 0, failed: [], remaining: 0, seconds: 0 };
+  const tally: ReadingTally = { read: 0, reused: 0, failed: [], remaining: 0, absent: 0, seconds: 0 };
   if (due.length === 0) return tally;
 
   const byPost = new Map<string, DueImage[]>();
@@ -112,12 +124,19 @@ export async function readDueImages(run: ReadingRun): Promise<ReadingTally> {
         if (reused) {
           readings.set(image.index, reused);
           tally.reused += 1;
-        } else if (mayStart()) {
+        } else if (!mayStart()) {
+          tally.remaining += 1;
+          continue;
+        } else {
+          const bytes = await readImageFile(join(postDirectory(run.contentDir, post.platform, post.id), image.file));
+          if (!bytes) {
+            tally.absent += 1;
+            continue;
+          }
           taken += 1;
           // An engine that cannot start is no image's fault: that ends the reading (the caller says why).
           const ready = await engine();
           try {
-            const bytes = await readFile(join(postDirectory(run.contentDir, post.platform, post.id), image.file));
             const { text, confidence } = await ready.read(bytes);
             const reading: ImageText = { text, confidence, engine: run.engine, readAt: run.now, imageSha256: image.sha256 };
             readings.set(image.index, reading);
@@ -126,9 +145,6 @@ export async function readDueImages(run: ReadingRun): Promise<ReadingTally> {
           } catch (error) {
             tally.failed.push({ post: image.post, file: image.file, reason: (error as Error).message.slice(0, 300) });
           }
-        } else {
-          tally.remaining += 1;
-          continue;
         }
         done += 1;
         run.onProgress?.(done, due.length);
@@ -151,6 +167,7 @@ export function readingLine(tally: ReadingTally): string {
   const parts = [`${tally.read} image(s) read`];
   if (tally.reused) parts.push(`${tally.reused} with the same bytes as one read before`);
   if (tally.failed.length) parts.push(`${tally.failed.length} could not be read`);
+  if (tally.absent) parts.push(`${tally.absent} not in this checkout`);
   parts.push(tally.remaining ? `${tally.remaining} left for the next run` : 'none left');
   return `Text in images: ${parts.join(', ')} (${tally.seconds} s).`;
 }

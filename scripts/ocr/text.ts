@@ -16,7 +16,7 @@ export interface ReadLine {
 export const MIN_LINE_CONFIDENCE = 55;
 
 // Marks that OCR reads from borders, bullets and speckles at the ends of a line.
-const EDGE_NOISE = /^[\s|¦_~=+*•·,.:;'"`^°«»<>\\/()[\]{}-]+|[\s|¦_~=+*•·,;'"`^°«»<>\\/([{-]+$/gu;
+const EDGE_NOISE = /^[\s|¦_~=+*•·,.:;'"`^°«»<>\\/()[\]{}—–-]+|[\s|¦_~=+*•·,;'"`^°«»<>\\/([{—–-]+$/gu;
 
 /**
  * One line as a reader should see it: Unicode compatibility forms folded (ligatures, full-width

@@ -12,9 +12,8 @@
  * The choice is the build's own (`uncachedCopies` in `src/integrations/media-files.ts`), from post.json
  * alone. Exit codes: 0 listed (maybe nothing), 1 the archive cannot be read (verify says why), 2 a bug.
  */
-import { execFileSync } from 'node:child_process';
-import { readdir, realpath } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { errorCode, readArchivedPosts, readWithdrawals } from '#archive/archive-fs.ts';
@@ -22,10 +21,9 @@ import { MisplacedFilesError } from '#archive/errors.ts';
 import { MEDIA_CACHE_DIR, originalsOf, uncachedCopies } from '#site/integrations/media-files.ts';
 import { copiesShownFor } from '#site/lib/media.ts';
 import { applyWithdrawals } from '#site/utils/withdrawals.ts';
+import { ListError, sparsePatterns } from './sparse-paths.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-class ListError extends Error {}
 
 /** The originals to fetch, as root-anchored paths of the repository holding `contentDir`. */
 export async function uncachedOriginals(contentDir: string, cacheDir: string): Promise<{ paths: string[]; copies: number; uncached: number }> {
@@ -35,10 +33,8 @@ export async function uncachedOriginals(contentDir: string, cacheDir: string): P
   const posts = applyWithdrawals([...archived.posts.values()], withdrawals.withdrawals.map((entry) => entry.withdrawal)).posts;
   const copies = copiesShownFor(posts);
   const uncached = uncachedCopies(copies, originalsOf(contentDir, posts), await cachedFiles(cacheDir));
-  const top = gitTopLevel(contentDir);
-  const real = await realpath(contentDir);
-  const paths = [...new Set(uncached.map(({ original }) => `/${relative(top, resolve(real, relative(contentDir, original))).split(sep).join('/')}`))];
-  return { paths: paths.sort(), copies: copies.length, uncached: uncached.length };
+  const paths = await sparsePatterns(contentDir, uncached.map(({ original }) => original));
+  return { paths, copies: copies.length, uncached: uncached.length };
 }
 
 async function cachedFiles(cacheDir: string): Promise<Set<string>> {
@@ -47,14 +43,6 @@ async function cachedFiles(cacheDir: string): Promise<Set<string>> {
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return new Set();
     throw error;
-  }
-}
-
-function gitTopLevel(dir: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch {
-    throw new ListError(`${dir} is not inside a git repository: the list is of paths for git sparse-checkout`);
   }
 }
 

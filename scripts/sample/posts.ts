@@ -852,20 +852,6 @@ Mari rayakan bersama, jaga kebersihan, dan tertib di setiap lokasi acara! 🇮�
 #HariJadiTapsel #TapselMaju #Tapsel #Sipirok #UMKMTapsel`,
   },
   {
-    // POSTER ONLY: the caption says "see the poster"; the time and place are printed in the image (OCR).
-    platform: 'instagram',
-    id: '18871520946113207',
-    shortcode: 'DiQk3Lm8Rt2',
-    kind: 'image',
-    publishedAt: '2026-11-04T02:00:00Z',
-    portrait: true,
-    images: [''],
-    posters: [poster('gotong-royong')],
-    text: `Simak informasi berikut dan ajak tetangga ikut serta. 🙌
-
-#GotongRoyong #Tapsel #TapselMaju`,
-  },
-  {
     // POSTER ONLY: the search word (POSTER_ONLY_SEARCH_WORD) is printed only in this poster.
     platform: 'instagram',
     id: '18886930415726018',
@@ -917,6 +903,8 @@ Ringkasan APBD 2027: http://ppid.tapselkab.go.id
     publishedAt: '2026-11-24T10:15:00Z',
     portrait: true,
     images: ['Infografis siaga banjir dan longsor berisi isi tas siaga dan nomor darurat BPBD.'],
+    // POSTER: the hotline number and the districts at risk are printed only in the image.
+    posters: [poster('banjir')],
     text: `🌧️ Waspada cuaca ekstrem hingga akhir Desember 2026
 
 BMKG memperkirakan curah hujan tinggi di wilayah Tapanuli Selatan dalam beberapa pekan ke depan. Warga yang tinggal di bantaran Sungai Batang Toru dan lereng bukit diminta tetap waspada terhadap banjir dan longsor.

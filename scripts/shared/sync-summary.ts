@@ -68,6 +68,7 @@ export const syncSummarySchema = z.strictObject({
       reused: count,
       failed: z.array(z.strictObject({ post: z.string(), file: z.string(), reason: z.string() })),
       remaining: count,
+      absent: count,
       seconds: z.number().nonnegative(),
     })
     .nullable()

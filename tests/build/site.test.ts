@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Post } from '#archive/post.ts';
+import { t } from '#site/i18n/id.ts';
 import {
   byteLength,
   gzipSize,
@@ -196,6 +197,20 @@ describe('open data', () => {
       const row = byKey.get(keyOf(post))!;
       expect(row.title, `${keyOf(post)} title`).toBe(post.title);
       expect(row.text, `${keyOf(post)} text`).toBe(post.text);
+    }
+  });
+
+  test('the words read in a poster are in the CSV (image_text) and on the post page, in the search body', () => {
+    const posters = listed.filter((post) => post.media.some((item) => item.status === 'mirrored' && item.ocr?.text));
+    expect(posters.length, 'sample posts with text read in an image').toBeGreaterThanOrEqual(3);
+    const rows = new Map(parseCsv(readDist('data/posts.csv')).rows.map((row) => [`${row.platform}/${row.id}`, row]));
+    for (const post of posters) {
+      const printed = post.media.flatMap((item) => (item.status === 'mirrored' && item.ocr?.text ? [item.ocr.text] : []));
+      expect(rows.get(keyOf(post))!.image_text, `${keyOf(post)} image_text`).toBe(printed.join('\n\n'));
+      const $ = loadHtml(postFile(post));
+      const section = $('[data-pagefind-body] details.image-text');
+      expect(section.find('summary').text()).toBe(t.imageText.heading);
+      expect(section.find('.image-text__text').toArray().map((text) => $(text).text())).toEqual(printed);
     }
   });
 });

@@ -10,6 +10,7 @@ import { useBrowser } from '../helpers/browser.ts';
 import { usePreviewServer } from '../helpers/preview.ts';
 import { listed } from '../helpers/targets.ts';
 import { sitePaths } from '../helpers/repo.ts';
+import { POSTER_ONLY_SEARCH_WORD } from '#scripts/sample/posts.ts';
 
 const QUERY = 'Latong';
 const COMMON = 'Tapsel';
@@ -58,6 +59,17 @@ test('a search in the address runs on load, and its filters narrow it', async ()
   await page.locator('select[name="platform"]').selectOption(other);
   expect(await resultPaths(page, searchLive.none(QUERY))).toEqual([]);
   expect(new URL(page.url()).searchParams.get('platform')).toBe(other);
+  await page.context().close();
+});
+
+test(`a word printed only on a poster ("${POSTER_ONLY_SEARCH_WORD}") finds that post through its image's text`, async () => {
+  const matching = listed.filter((post) => post.media.some((item) => item.status === 'mirrored' && item.ocr?.text.includes(POSTER_ONLY_SEARCH_WORD)));
+  expect(matching, `posts whose images read "${POSTER_ONLY_SEARCH_WORD}"`).toHaveLength(1);
+  expect(listed.filter((post) => `${post.title} ${post.text}`.includes(POSTER_ONLY_SEARCH_WORD)), 'posts whose caption has it').toEqual([]);
+  const page = await browser.newPage();
+  await page.goto(searchUrl(`q=${POSTER_ONLY_SEARCH_WORD}`));
+  expect(await resultPaths(page, searchLive.results(1, POSTER_ONLY_SEARCH_WORD))).toEqual([sitePaths.post(matching[0]!)]);
+  expect(await page.locator('.search-result mark').first().textContent()).toMatch(new RegExp(POSTER_ONLY_SEARCH_WORD, 'i'));
   await page.context().close();
 });
 

@@ -248,7 +248,7 @@ describe('--dry-run', () => {
     const files = await listFiles(workspace.content);
     const result = await runSync(workspace, fakeEnvironment(fake), ['--dry-run']);
     expect(result.code, result.stdout).toBe(0);
-    expect(result.summary!.platforms.map((platform) => platform.new)).toEqual([19, 23]);
+    expect(result.summary!.platforms.map((platform) => platform.new)).toEqual([19, 25]);
     expect(await listFiles(workspace.content)).toEqual(files);
     expect(fake.count('cdn')).toBe(0);
   });

@@ -48,7 +48,7 @@ describe('fatal errors end the run with a message a person can act on', () => {
     expect(requests(result, 'youtube.videos')).toBe(1);
     // YouTube's quota does not hold Instagram back: it is archived in the same run.
     const archive = await readArchive(workspace); // throws on any invalid file
-    expect([...archive.values()].filter((post) => post.platform === 'instagram')).toHaveLength(23);
+    expect([...archive.values()].filter((post) => post.platform === 'instagram')).toHaveLength(25);
     expect(result.summary!.platforms.map((platform) => [platform.platform, platform.fatal?.reason ?? null])).toEqual([
       ['youtube', 'quota-exceeded'],
       ['instagram', null],
@@ -84,7 +84,7 @@ describe('passing failures are retried', () => {
     expect(result.code, result.stdout).toBe(0);
     expect(requests(result, 'instagram.media')).toBe(3);
     expect(requests(result, 'youtube.playlistItems')).toBe(3);
-    expect((await readArchive(workspace)).size).toBe(19 + 23);
+    expect((await readArchive(workspace)).size).toBe(19 + 25);
   });
 
   it('429 with Retry-After is honoured', async () => {
@@ -113,7 +113,7 @@ describe('passing failures are retried', () => {
     expect(result.code, result.stdout).toBe(0);
     expect(requests(result, 'youtube.videos')).toBe(2);
     expect(requests(result, 'instagram.media')).toBe(2);
-    expect((await readArchive(workspace)).size).toBe(19 + 23);
+    expect((await readArchive(workspace)).size).toBe(19 + 25);
   });
 });
 
@@ -138,12 +138,12 @@ describe('crash safety', () => {
     expect(killed.signal).toBe('SIGKILL');
     const partial = await readArchive(workspace); // every post.json complete, or absent
     expect(partial.size).toBeGreaterThan(0);
-    expect(partial.size).toBeLessThan(19 + 23);
+    expect(partial.size).toBeLessThan(19 + 25);
 
     const resumed = await runSync(workspace, fakeEnvironment(fake));
     expect(resumed.code, resumed.stdout).toBe(0);
     const archive = await readArchive(workspace);
-    expect(archive.size).toBe(19 + 23);
+    expect(archive.size).toBe(19 + 25);
     await expect(access(lock)).rejects.toThrow();
     expect((await listFiles(workspace.content)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
     // Posts written before the kill are not downloaded again.

@@ -130,7 +130,7 @@ describe('an outage is not a bug', () => {
       ['instagram', null],
     ]);
     expect(requests(result, 'youtube.playlistItems')).toBe(5);
-    expect([...(await readArchive(workspace)).values()].filter((post) => post.platform === 'instagram')).toHaveLength(23);
+    expect([...(await readArchive(workspace)).values()].filter((post) => post.platform === 'instagram')).toHaveLength(25);
   });
 
   it('an outage during --refresh-token is a stop too, not a bug', async () => {

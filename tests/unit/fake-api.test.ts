@@ -307,9 +307,13 @@ describe('CDN', () => {
     const high = await fetch(video.resource.snippet.thumbnails.high!.url);
     expect(await sharp(Buffer.from(await high.arrayBuffer())).metadata()).toMatchObject({ width: 480, height: 360 });
 
-    const portrait = fake.data.instagram.media.find((media) => media.id === '18916138250697682')!;
+    const portrait = fake.data.instagram.media.find((media) => media.id === '18894300218459543')!;
     const image = await fetch(portrait.media_url!);
     expect(await sharp(Buffer.from(await image.arrayBuffer())).metadata()).toMatchObject({ width: 640, height: 800 });
+    // A sample poster is served at its own, real size.
+    const poster = fake.data.instagram.media.find((media) => media.id === '18916138250697682')!;
+    const printed = await fetch(poster.media_url!);
+    expect(await sharp(Buffer.from(await printed.arrayBuffer())).metadata()).toMatchObject({ width: 1080, height: 1350 });
     const reel = fake.data.instagram.media.find((media) => media.id === '18132355490163141')!;
     const mp4 = await fetch(reel.media_url!);
     expect(mp4.headers.get('content-type')).toBe('video/mp4');

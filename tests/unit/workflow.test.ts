@@ -169,6 +169,16 @@ describe('publish.yml', () => {
     for (const command of syncCommands) expect(command).toContain('--max-new "$SYNC_MAX_NEW"');
   });
 
+  it('reads text in images for a bounded few minutes per syncing run, with the originals it reads fetched first', () => {
+    expect(syncStep.env!.OCR_MINUTES).toBe("${{ vars.OCR_MINUTES || '5' }}");
+    const lines = syncStep.run!.split('\n');
+    const syncCommands = lines.filter((line) => line.includes('npm run sync') && !line.includes('--refresh-token'));
+    for (const command of syncCommands) expect(command).toContain('--ocr-minutes "$OCR_MINUTES"');
+    const fetch = lines.findIndex((line) => line.includes('scripts/publish/unread-originals.ts') && line.includes('| git sparse-checkout add --stdin'));
+    expect(fetch, 'the fetch of the images to read').toBeGreaterThanOrEqual(0);
+    expect(fetch).toBeLessThan(lines.findIndex((line) => line.includes('npm run sync')));
+  });
+
   it('lets a failed sync publish what it wrote, then fails the run', () => {
     expect(syncStep['continue-on-error']).toBe(true);
     expect(build.outputs!['sync-outcome']).toBe('${{ steps.sync.outcome }}');

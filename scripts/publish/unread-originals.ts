@@ -1,0 +1,50 @@
+/**
+ * `node scripts/publish/unread-originals.ts [--limit N] [--content DIR]`: the images the sync's OCR will
+ * read next (newest posts first, as `planReading` in scripts/ocr/backlog.ts orders them), at most N, one
+ * a line, as `git sparse-checkout add --stdin` takes them. CI checks the archive out without media and
+ * fetches these before the sync, so a backlog is read a bounded slice per run; an image the sync
+ * downloads in the run is on disk anyway. Exit codes: 0 listed (maybe nothing), 1 the archive cannot be
+ * read, 2 a bug.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { postDirectory, readArchivedPosts } from '#archive/archive-fs.ts';
+import { MisplacedFilesError } from '#archive/errors.ts';
+import { planReading } from '#scripts/ocr/backlog.ts';
+import { OCR_ENGINE } from '#scripts/ocr/engine.ts';
+import { ListError, sparsePatterns } from './sparse-paths.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The originals of the next `limit` images due for reading, as root-anchored paths. */
+export async function unreadOriginals(contentDir: string, limit: number): Promise<{ paths: string[]; due: number }> {
+  const archived = await readArchivedPosts(contentDir);
+  const { due } = planReading(archived.posts.values(), { engine: OCR_ENGINE });
+  const next = due.slice(0, limit).map((image) => {
+    const post = archived.posts.get(image.post)!;
+    return join(postDirectory(contentDir, post.platform, post.id), image.file);
+  });
+  return { paths: await sparsePatterns(contentDir, next), due: due.length };
+}
+
+async function main(): Promise<number> {
+  try {
+    const { values } = parseArgs({ options: { content: { type: 'string' }, limit: { type: 'string', default: '500' } }, strict: true, allowPositionals: false });
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 0) throw new ListError(`--limit must be a whole number of images, not "${values.limit}"`);
+    const { paths, due } = await unreadOriginals(resolve(repoRoot, values.content ?? 'content'), limit);
+    for (const path of paths) console.log(path);
+    console.error(`unread-originals: ${due} image(s) not read yet; ${paths.length} listed`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ListError || error instanceof MisplacedFilesError || (error instanceof TypeError && 'code' in error)) {
+      console.error(`unread-originals: ${error.message}`);
+      return 1;
+    }
+    console.error(`unread-originals failed unexpectedly: ${String((error as Error)?.stack ?? error)}`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();
