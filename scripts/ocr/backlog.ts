@@ -162,6 +162,11 @@ export async function readDueImages(run: ReadingRun): Promise<ReadingTally> {
   return tally;
 }
 
+/** Whether a run had anything to do with images (an idle run says nothing about them). */
+export function anyReading(tally: ReadingTally): boolean {
+  return tally.read + tally.reused + tally.failed.length + tally.remaining + tally.absent > 0;
+}
+
 /** One line for people: what a run read and what is left. */
 export function readingLine(tally: ReadingTally): string {
   const parts = [`${tally.read} image(s) read`];

@@ -5,7 +5,7 @@
  */
 import { historyIncompleteLine, type PlatformSummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 import type { PostChange } from './merge.ts';
-import { readingLine } from '#scripts/ocr/backlog.ts';
+import { anyReading, readingLine } from '#scripts/ocr/backlog.ts';
 
 export function countChange(summary: PlatformSummary, change: PostChange): void {
   summary[change] += 1;
@@ -33,7 +33,7 @@ export function formatSummary(summary: SyncSummary): string[] {
     .map(([endpoint, count]) => `${endpoint} ${count}`);
   lines.push(`  API requests: ${requests.length ? requests.join(', ') : 'none'}`);
   lines.push(`  Media: ${summary.media.files} files downloaded (${formatBytes(summary.media.bytes)}), ${summary.media.pending} pending`);
-  if (summary.ocr) {
+  if (summary.ocr && anyReading(summary.ocr)) {
     lines.push(`  ${readingLine(summary.ocr)}`);
     for (const failed of summary.ocr.failed) lines.push(`    could not read ${failed.post}/${failed.file}: ${failed.reason}`);
   }

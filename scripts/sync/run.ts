@@ -25,7 +25,7 @@ import { acquireLock } from './lock.ts';
 import { toInstant, type UpstreamPost } from './upstream.ts';
 import { YoutubeSource } from './youtube.ts';
 import { describeIssues } from '#archive/parse.ts';
-import { readDueImages, readingLine } from '#scripts/ocr/backlog.ts';
+import { readDueImages } from '#scripts/ocr/backlog.ts';
 import { ImageReader, OCR_ENGINE } from '#scripts/ocr/engine.ts';
 
 /** Warn this long before the Instagram token expires. */
@@ -235,7 +235,6 @@ async function readImageText(context: RunContext, posts: Map<string, Post>): Pro
     reporter.line(`warning: ${message}`);
     return;
   }
-  if (summary.ocr.read || summary.ocr.failed.length || summary.ocr.remaining) reporter.line(readingLine(summary.ocr));
 }
 
 /** The post whose post.json a problem names ("posts/youtube/<shard>/<id>/post.json" → "youtube/<id>"), if any. */

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('OCR on the test posters', () => {
-  it.each(TEST_POSTERS.map((spec) => spec.seed))('reads at least 90%% of the words printed on "%s"', (seed) => {
+  it.each(TEST_POSTERS.map((spec) => spec.seed))('reads at least nine in ten of the words printed on poster "%s"', (seed) => {
     const result = results.find((candidate) => candidate.seed === seed)!;
     expect(result.words).toBeGreaterThan(15);
     expect(result.recall, `missed: ${result.missed.join(' ')}\nread:\n${result.text}`).toBeGreaterThanOrEqual(0.9);

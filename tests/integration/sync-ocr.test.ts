@@ -32,6 +32,8 @@ afterEach(async () => {
 });
 
 const env = () => fakeEnvironment(fake, { WARTA_SYNC_NOW: LAST_SYNC_AT });
+/** Reading on, as in the workflow (the harness turns it off for the other sync tests). */
+const READ = ['--ocr-minutes', '5'];
 const mirrored = (posts: Map<string, Post>) => [...posts.values()].flatMap((post) => post.media.filter((item): item is MirroredMedia => item.status === 'mirrored'));
 
 async function postFiles(): Promise<Map<string, string>> {
@@ -52,7 +54,7 @@ describe('reading text in images at sync time', () => {
     expect(readFirst.every((item) => item.status === 'mirrored' && item.ocr)).toBe(true);
     expect(first.stdout).toContain(`Text in images: 3 image(s) read, ${images.length - 3} left for the next run`);
 
-    const second = await runSync(workspace, env());
+    const second = await runSync(workspace, env(), READ);
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.summary?.ocr).toMatchObject({ read: images.length - 3, failed: [], remaining: 0 });
     posts = await readArchive(workspace);
@@ -72,7 +74,7 @@ describe('reading text in images at sync time', () => {
 
     // A third run has nothing to read and writes no post file.
     const before = await postFiles();
-    const third = await runSync(workspace, env());
+    const third = await runSync(workspace, env(), READ);
     expect(third.code).toBe(0);
     expect(third.summary?.ocr).toMatchObject({ read: 0, reused: 0, remaining: 0 });
     expect(third.stdout).not.toContain('Text in images');
@@ -80,7 +82,7 @@ describe('reading text in images at sync time', () => {
   });
 
   it('reads an image again when its bytes change, without recording an edit', { timeout: 240_000 }, async () => {
-    const first = await runSync(workspace, env(), ['--full']);
+    const first = await runSync(workspace, env(), ['--full', ...READ]);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     const posts = await readArchive(workspace);
     const post = [...posts.values()].find((candidate) => (candidate.media[0] as MirroredMedia | undefined)?.ocr?.text.includes(POSTER_ONLY_SEARCH_WORD))!;
@@ -94,7 +96,7 @@ describe('reading text in images at sync time', () => {
     const edited: Post = { ...post, media: [{ ...item, sha256 }, ...post.media.slice(1)] };
     await writeFile(path.join(folder, POST_FILE), `${JSON.stringify(edited, null, 2)}\n`);
 
-    const second = await runSync(workspace, env());
+    const second = await runSync(workspace, env(), READ);
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.summary?.ocr).toMatchObject({ read: 1, failed: [] });
     expect(second.summary?.platforms.every((platform) => platform.edited === 0)).toBe(true);
