@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FriendlyValidationError } from '#archive/parse.ts';
+import { anyReading, readingLine } from './ocr/backlog.ts';
 import { historyIncompleteLine, isSyncSummary, readSyncSummary, type PlatformSummary, type SyncSummary } from './shared/sync-summary.ts';
 
 /** Longest subject line `git log --oneline` and most tools show whole. */
@@ -62,7 +63,8 @@ function fit(line: string): string {
 export function commitSubject(summary: SyncSummary): string {
   const prefix = subjectPrefix(summary);
   const total = describe(totals(summary));
-  if (!total) return fit(`${prefix} no changes`);
+  const read = summary.ocr?.read ?? 0;
+  if (!total) return fit(read ? `${prefix} text read in ${read} image(s)` : `${prefix} no changes`);
   const changed = summary.platforms.filter((platform) => describe(countsOf(platform)));
   const candidates = [
     `${prefix} ${total} (${changed.map((platform) => `${platform.platform}: ${describe(countsOf(platform))}`).join('; ')})`,
@@ -103,6 +105,12 @@ function mediaLine(summary: SyncSummary): string {
   return `Media: ${files} file(s) downloaded (${formatBytes(bytes)}), ${pending} still pending.`;
 }
 
+/** What the run read in images, when it had any to read, and the images it could not read. */
+function readingLines(summary: SyncSummary): string[] {
+  if (!summary.ocr || !anyReading(summary.ocr)) return [];
+  return [readingLine(summary.ocr), ...summary.ocr.failed.map((failed) => `  could not read ${oneLine(failed.post)}/${oneLine(failed.file)}: ${oneLine(failed.reason)}`)];
+}
+
 function allWarnings(summary: SyncSummary): string[] {
   return [...summary.warnings, ...summary.platforms.flatMap((platform) => platform.warnings)].map(oneLine);
 }
@@ -127,9 +135,13 @@ export function commitMessage(summary: SyncSummary): string {
   for (const line of summary.notSynced) body.push(`Not synced: ${oneLine(line)}`);
   if (summary.platforms.length === 0 && summary.notSynced.length === 0) body.push('No platform was synced.');
   if (!describe(totals(summary))) {
-    body.push('', 'No post was added, edited, removed, restored or updated. Files that changed record the archive\'s', 'own state, or when posts were last seen upstream (refreshed at most once a week).');
+    body.push(
+      '',
+      'No post was added, edited, removed, restored or updated. Files that changed record the archive\'s',
+      'own state, when posts were last seen upstream (refreshed at most once a week), or text read in images.',
+    );
   }
-  body.push('', requestsLine(summary), mediaLine(summary));
+  body.push('', requestsLine(summary), mediaLine(summary), ...readingLines(summary));
 
   if (summary.invalidFiles.length) {
     body.push('', 'Archive files left untouched because they are not valid (restore them from git):');
@@ -186,6 +198,8 @@ export function markdownSummary(summary: SyncSummary): string {
     lines.push('### Archive files not valid (left untouched)', '', ...summary.invalidFiles.map((item) => `- \`${oneLine(item.file).replace(/`/g, "'")}\`: ${md(item.message)}`), '');
   }
   lines.push(requestsLine(summary), '', mediaLine(summary), '');
+  const reading = readingLines(summary);
+  if (reading.length) lines.push(...reading.map(md), '');
   return lines.join('\n');
 }
 

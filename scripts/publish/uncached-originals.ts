@@ -17,11 +17,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { errorCode, readArchivedPosts, readWithdrawals } from '#archive/archive-fs.ts';
-import { MisplacedFilesError } from '#archive/errors.ts';
 import { MEDIA_CACHE_DIR, originalsOf, uncachedCopies } from '#site/integrations/media-files.ts';
 import { copiesShownFor } from '#site/lib/media.ts';
 import { applyWithdrawals } from '#site/utils/withdrawals.ts';
-import { ListError, sparsePatterns } from './sparse-paths.ts';
+import { ListError, printPatterns, sparsePatterns } from './sparse-paths.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -46,28 +45,17 @@ async function cachedFiles(cacheDir: string): Promise<Set<string>> {
   }
 }
 
-async function main(): Promise<number> {
-  try {
+function main(): Promise<number> {
+  return printPatterns('uncached-originals', async () => {
     const { values } = parseArgs({ options: { content: { type: 'string' }, cache: { type: 'string' } }, strict: true, allowPositionals: false });
     const contentDir = resolve(repoRoot, values.content ?? 'content');
     const cacheDir = resolve(repoRoot, values.cache ?? MEDIA_CACHE_DIR);
     const { paths, copies, uncached } = await uncachedOriginals(contentDir, cacheDir);
-    for (const path of paths) console.log(path);
-    console.error(
-      uncached
-        ? `uncached-originals: ${uncached} of ${copies} image copies are not in the cache; ${paths.length} original(s) listed`
-        : `uncached-originals: all ${copies} image copies are in the cache; no original listed`,
-    );
-    return 0;
-  } catch (error) {
-    // A bad flag (parseArgs), an archive that cannot be read as one: a message, not a stack.
-    if (error instanceof ListError || error instanceof MisplacedFilesError || (error instanceof TypeError && 'code' in error)) {
-      console.error(`uncached-originals: ${error.message}`);
-      return 1;
-    }
-    console.error(`uncached-originals failed unexpectedly: ${String((error as Error)?.stack ?? error)}`);
-    return 2;
-  }
+    const summary = uncached
+      ? `${uncached} of ${copies} image copies are not in the cache; ${paths.length} original(s) listed`
+      : `all ${copies} image copies are in the cache; no original listed`;
+    return { paths, summary };
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();

@@ -10,10 +10,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { postDirectory, readArchivedPosts } from '#archive/archive-fs.ts';
-import { MisplacedFilesError } from '#archive/errors.ts';
 import { planReading } from '#scripts/ocr/backlog.ts';
 import { OCR_ENGINE } from '#scripts/ocr/engine.ts';
-import { ListError, sparsePatterns } from './sparse-paths.ts';
+import { ListError, printPatterns, sparsePatterns } from './sparse-paths.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,23 +27,14 @@ export async function unreadOriginals(contentDir: string, limit: number): Promis
   return { paths: await sparsePatterns(contentDir, next), due: due.length };
 }
 
-async function main(): Promise<number> {
-  try {
+function main(): Promise<number> {
+  return printPatterns('unread-originals', async () => {
     const { values } = parseArgs({ options: { content: { type: 'string' }, limit: { type: 'string', default: '500' } }, strict: true, allowPositionals: false });
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 0) throw new ListError(`--limit must be a whole number of images, not "${values.limit}"`);
     const { paths, due } = await unreadOriginals(resolve(repoRoot, values.content ?? 'content'), limit);
-    for (const path of paths) console.log(path);
-    console.error(`unread-originals: ${due} image(s) not read yet; ${paths.length} listed`);
-    return 0;
-  } catch (error) {
-    if (error instanceof ListError || error instanceof MisplacedFilesError || (error instanceof TypeError && 'code' in error)) {
-      console.error(`unread-originals: ${error.message}`);
-      return 1;
-    }
-    console.error(`unread-originals failed unexpectedly: ${String((error as Error)?.stack ?? error)}`);
-    return 2;
-  }
+    return { paths, summary: `${due} image(s) not read yet; ${paths.length} listed` };
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();

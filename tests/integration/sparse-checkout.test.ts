@@ -25,6 +25,7 @@ import { createWorkspace, fakeEnvironment, listFiles, REPO_ROOT, requests, runSy
 
 const VERIFY = path.join(REPO_ROOT, 'scripts/verify.ts');
 const UNCACHED = path.join(REPO_ROOT, 'scripts/publish/uncached-originals.ts');
+const UNREAD = path.join(REPO_ROOT, 'scripts/publish/unread-originals.ts');
 
 /** The build job's checkout, as publish.yml says. */
 const checkout = workflowCheckout();
@@ -170,6 +171,26 @@ describe('a run of the build job on a checkout without media', () => {
     const result = await runScript(VERIFY, ['--content', content]);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain(`verified ${committed.length + 2} posts, 4 media files`);
+  });
+
+  it('reads text in the images it fetched first (unread-originals.ts, newest first) and counts the others as not in this checkout', { timeout: 120_000 }, async () => {
+    const posts = (await readArchivedPosts(content)).posts;
+    const list = await runScript(UNREAD, ['--content', content, '--limit', '6']);
+    expect(list.code, list.stderr).toBe(0);
+    const all = mediaPaths(posts.values());
+    expect(list.stderr).toBe(`unread-originals: ${all.length} image(s) not read yet; 6 listed\n`);
+    const listed = list.stdout.trim().split('\n');
+    const newestFirst = [...posts.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    expect(listed).toEqual(mediaPaths(newestFirst).filter((file) => listed.includes(`/${file}`)).map((file) => `/${file}`));
+    git(clone, ['sparse-checkout', 'add', '--stdin'], list.stdout);
+
+    const workspace = { ...origin, root: scratch, content, summaryFile: path.join(scratch, 'summary.json') };
+    const result = await runSync(workspace, fakeEnvironment(fake), ['--ocr-minutes', '5']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    // The six listed and the new posts' four (on disk since the last step; some are among the six).
+    const onDisk = (await listFiles(content)).filter((file) => !file.endsWith('.json'));
+    expect(result.summary!.ocr).toMatchObject({ read: onDisk.length, failed: [], remaining: 0, absent: all.length - onDisk.length });
+    expect(result.stdout).toContain(`${all.length - onDisk.length} not in this checkout`);
   });
 
   it('still finds a damaged file on disk, an orphan left out of the checkout, and a post.json left out', async () => {

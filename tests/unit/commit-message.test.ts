@@ -131,6 +131,19 @@ describe('commitMessage', () => {
     expect(message).toContain('Mode: full reconcile');
   });
 
+  it('names text read in images: in the subject when nothing else changed, in the body with what could not be read', () => {
+    const ocr = { read: 12, reused: 1, failed: [{ post: 'instagram/18000000000000001', file: '2.jpg', reason: 'not a readable image\nat all' }], remaining: 40, absent: 0, seconds: 9.5 };
+    const message = commitMessage(summary({ platforms: [platform('instagram', { unchanged: 3 })], ocr }));
+    expect(subjectOf(message)).toBe('sync: text read in 12 image(s)');
+    expect(message).toContain('Text in images: 12 image(s) read, 1 with the same bytes as one read before, 1 could not be read, 40 left for the next run (9.5 s).');
+    expect(message).toContain('  could not read instagram/18000000000000001/2.jpg: not a readable image at all');
+    expect(markdownSummary(summary({ ocr }))).toContain('Text in images: 12 image\\(s\\) read');
+    // A run that had nothing to read says nothing about images.
+    const idle = commitMessage(summary({ ocr: { read: 0, reused: 0, failed: [], remaining: 0, absent: 0, seconds: 0 } }));
+    expect(idle).not.toContain('Text in images');
+    expect(subjectOf(idle)).toBe('sync: no changes');
+  });
+
   it('says where a run stopped and what to do, and names platforms that were not synced', () => {
     const message = commitMessage(
       summary({
