@@ -152,7 +152,13 @@ export async function readDueImages(run: ReadingRun): Promise<ReadingTally> {
       if (readings.size === 0) return;
       const media = post.media.map((item, index) => (item.status === 'mirrored' && readings.has(index) ? { ...item, ocr: readings.get(index)! } : item));
       const updated: Post = { ...post, media };
-      await writePost(run.contentDir, updated);
+      try {
+        await writePost(run.contentDir, updated);
+      } catch (error) {
+        // The post's file stays as it was (writes are validated, then atomic); the next run reads its images again.
+        for (const image of images) if (readings.has(image.index)) tally.failed.push({ post: image.post, file: image.file, reason: (error as Error).message.slice(0, 300) });
+        return;
+      }
       run.posts.set(postKey(updated), updated);
     });
   } finally {

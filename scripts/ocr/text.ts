@@ -3,6 +3,7 @@
  * and the readings of several passes over the same image merged into one, top to bottom. Pure functions;
  * the engine itself is in engine.ts.
  */
+import { IMAGE_TEXT_MAX_LENGTH } from '#archive/post.ts';
 
 /** A line as an engine pass reports it, with its box in the original image's pixels. */
 export interface ReadLine {
@@ -79,8 +80,18 @@ export function mergeReadings(passes: readonly (readonly ReadLine[])[]): ReadLin
   });
 }
 
-/** The text and overall confidence of a reading: lines joined by newlines, confidence weighted by length. */
-export function readingOf(lines: readonly ReadLine[]): { text: string; confidence: number } {
+/**
+ * The text and overall confidence of a reading: lines joined by newlines (whole lines, up to what the
+ * archive keeps of one image), confidence weighted by length.
+ */
+export function readingOf(all: readonly ReadLine[]): { text: string; confidence: number } {
+  const lines: ReadLine[] = [];
+  let length = 0;
+  for (const line of all) {
+    length += line.text.length + (lines.length ? 1 : 0);
+    if (length > IMAGE_TEXT_MAX_LENGTH) break;
+    lines.push(line);
+  }
   const text = lines.map((line) => line.text).join('\n');
   const weight = lines.reduce((sum, line) => sum + line.text.length, 0);
   const confidence = weight === 0 ? 0 : Math.round(lines.reduce((sum, line) => sum + line.confidence * line.text.length, 0) / weight);

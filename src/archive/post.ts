@@ -49,9 +49,12 @@ const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
  * The words printed in an image, as OCR read them at sync time (scripts/ocr/). Machine-read text is not
  * a version of the post: reading again with a newer engine replaces it without recording an edit.
  */
+/** Longest text kept from one image (a dense page of small print is about half of it). */
+export const IMAGE_TEXT_MAX_LENGTH = 10_000;
+
 export const imageTextSchema = z.strictObject({
   /** The text read, cleaned, one printed line per line; empty when the image shows no legible text. */
-  text: z.string().max(10_000),
+  text: z.string().max(IMAGE_TEXT_MAX_LENGTH),
   /** The engine's mean confidence over the lines kept, 0–100 (0 when nothing was read). */
   confidence: z.number().int().min(0).max(100),
   /** What read it: library, version and language model, e.g. "tesseract.js 7.0.0, ind 4.0.0_best_int". */

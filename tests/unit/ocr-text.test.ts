@@ -1,6 +1,6 @@
 /** OCR's pure parts: cleaning a line, dropping noise, merging two passes, recall, and what a run must read. */
 import { describe, expect, it } from 'vitest';
-import type { ImageText, MirroredMedia, Post } from '#archive/post.ts';
+import { IMAGE_TEXT_MAX_LENGTH, type ImageText, type MirroredMedia, type Post } from '#archive/post.ts';
 import { needsReading, planReading } from '#scripts/ocr/backlog.ts';
 import { cleanLine, isLegible, mergeReadings, readingOf, wordRecall, type ReadLine } from '#scripts/ocr/text.ts';
 import { readingWidth } from '#scripts/ocr/prepare.ts';
@@ -56,6 +56,14 @@ describe('readingOf', () => {
   it('joins lines and weighs confidence by length; nothing read is empty text at confidence 0', () => {
     expect(readingOf([line('aaaa', 90, 0), line('bb', 60, 50)])).toEqual({ text: 'aaaa\nbb', confidence: 80 });
     expect(readingOf([])).toEqual({ text: '', confidence: 0 });
+  });
+
+  it('keeps whole lines up to what the archive holds for one image', () => {
+    const many = Array.from({ length: 400 }, (_, index) => line(`${'Baris'.repeat(8)} ${String(index).padStart(3, '0')}`, 90, index * 50));
+    const { text } = readingOf(many);
+    expect(text.length).toBeLessThanOrEqual(IMAGE_TEXT_MAX_LENGTH);
+    expect(text.length).toBeGreaterThan(IMAGE_TEXT_MAX_LENGTH - 50);
+    expect(text.split('\n').every((kept) => /^(Baris){8} \d{3}$/.test(kept))).toBe(true);
   });
 });
 
