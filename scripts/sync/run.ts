@@ -233,7 +233,6 @@ async function readImageText(context: RunContext, posts: Map<string, Post>): Pro
     const message = `Text in images: the OCR engine could not run (${(error as Error).message}); nothing more was read. Check that \`npm ci\` installed tesseract.js and @tesseract.js-data/ind; the next run reads what this one could not.`;
     summary.warnings.push(message);
     reporter.line(`warning: ${message}`);
-    return;
   }
 }
 
@@ -244,6 +243,7 @@ function damagedPost(file: string): string | undefined {
   return located && postKey(located);
 }
 
+/** A stop as the summary records it, with the platform it stopped (null: the whole run). */
 function fatalRecord(error: FatalSyncError): NonNullable<SyncSummary['fatal']> {
   return { reason: error.reason, platform: error.platform ?? null, message: error.message, action: error.action };
 }
