@@ -185,7 +185,7 @@ async function main(): Promise<void> {
     ['floor (bare Astro, same pages)', `${floor.seconds.toFixed(1)} s, peak ${gib(floor.peakRssBytes)}`],
     ['dist/', `${mb(distBytes)} in ${distFiles} files`],
     ...distFolders.slice(0, 8).map(({ folder, bytes, files }) => [`  ${folder}`, `${mb(bytes)} in ${files} files`] as [string, string]),
-    ['first search (cold)', `${kb(search.gzipBytes)} gzip in ${search.requests} requests: ${kb(search.pagefindGzipBytes)} Pagefind, ${kb(search.imageBytes)} result images; first result after ${search.secondsToFirstResult.toFixed(2)} s`],
+    ['first search (cold)', `${kb(search.gzipBytes)} gzip in ${search.requests} requests: ${kb(search.pagefindGzipBytes)} Pagefind, ${kb(search.imageBytes)} result images; first result after ${search.secondsToFirstResult.toFixed(2)} s (median of ${search.runSeconds.length} cold runs, ${search.runSeconds[0]!.toFixed(2)}–${search.runSeconds.at(-1)!.toFixed(2)} s)`],
     ['idle sync', `${sync.seconds.toFixed(1)} s, exit ${sync.exitCode}, requests ${JSON.stringify(sync.requests)}, ${sync.newPosts} new, ${sync.updated} updated`],
     ['npm run verify', `${verify.seconds.toFixed(1)} s, exit ${verify.exitCode}, peak ${gib(verify.peakRssBytes)}`],
     ['clone, depth 1', `${clone.full!.seconds.toFixed(1)} s, ${mb(clone.full!.bytes)} on disk`],

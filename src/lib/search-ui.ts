@@ -137,17 +137,38 @@ export function startSearch(form: HTMLFormElement): void {
     else setStatus(results.length ? searchLive.results(results.length, query) : searchLive.none(query));
   };
 
-  /** The next page of results as elements, or undefined when a newer search has started meanwhile. */
-  async function nextPage(mine: number): Promise<HTMLLIElement[] | undefined> {
+  /**
+   * Shows the next page of results, each as soon as it and the results before it have arrived, so one
+   * slow fragment of ten does not hold back the first; the status line (announced to screen readers)
+   * changes once the page is complete. For a new search (`replace`) the previous list stays until its
+   * first result is ready. Returns the first new result's element, if any and if no newer search started.
+   */
+  async function showNextPage(mine: number, replace: boolean): Promise<HTMLLIElement | undefined> {
     if (!(await searchYears(mine))) return undefined;
     const next = results.slice(shown, shown + PAGE_SIZE);
     // Pagefind fetches a result's fragment only when asked: only the results shown cost bytes.
-    const data = await Promise.all(next.map((result) => result.data()));
-    if (mine !== generation) return undefined;
+    const loading = next.map((result) => result.data());
+    for (const data of loading) data.catch(() => {}); // awaited in turn below, which throws the first failure
+    let first: HTMLLIElement | undefined;
+    const clearPrevious = () => {
+      if (!replace) return;
+      list.replaceChildren();
+      more.hidden = true;
+    };
+    for (const data of loading) {
+      const item = toResultItem(await data);
+      if (mine !== generation) return undefined;
+      if (!item) continue;
+      const element = renderResult(item);
+      if (!first) clearPrevious();
+      first ??= element;
+      list.append(element);
+    }
+    if (!first) clearPrevious();
     shown += next.length;
     more.hidden = shown >= results.length && !yearsLeft.length;
     showStatus();
-    return data.map(toResultItem).filter((item): item is ResultItem => item !== undefined).map(renderResult);
+    return first;
   }
 
   async function run(state: SearchState, debounce: boolean): Promise<void> {
@@ -173,9 +194,7 @@ export function startSearch(form: HTMLFormElement): void {
       // A year asked for is its bundle alone (an old link's year may have none); otherwise every year.
       const year = state.filters.tahun;
       yearsLeft = year ? years.filter((candidate) => candidate === year) : [...years];
-      const page = await nextPage(mine);
-      if (!page) return;
-      list.replaceChildren(...page); // the old results stay until the new ones are ready
+      await showNextPage(mine, true);
     } catch (error) {
       if (mine !== generation) return;
       forget();
@@ -212,17 +231,18 @@ export function startSearch(form: HTMLFormElement): void {
   more.addEventListener('click', async () => {
     if (loadingMore) return;
     loadingMore = true;
+    const mine = generation;
+    list.setAttribute('aria-busy', 'true');
     try {
-      const page = await nextPage(generation);
-      if (!page) return;
-      list.append(...page);
+      const first = await showNextPage(mine, false);
       // Keyboard and screen-reader users continue at the first new result instead of back at the button.
-      page[0]?.querySelector('a')?.focus();
+      if (first) first.querySelector('a')?.focus();
     } catch (error) {
       console.error('Search failed:', error);
       failed.hidden = false;
     } finally {
       loadingMore = false;
+      if (mine === generation) list.removeAttribute('aria-busy');
     }
   });
   window.addEventListener('popstate', () => {

@@ -12,6 +12,20 @@ import { FILTER_KEYS, type FilterKey } from '../utils/search.ts';
 /** Where the search bundles are in dist/: `pagefind/<year>/`. */
 export const SEARCH_DIR = 'pagefind';
 
+/** Every page is Indonesian; Pagefind's stemming and its WebAssembly follow the language. */
+export const SEARCH_LANGUAGE = 'id';
+
+/** Pagefind's script and WebAssembly: only the newest year's bundle has them (src/integrations/pagefind.ts). */
+export const PAGEFIND_SCRIPT = 'pagefind.js';
+export const PAGEFIND_WASM = `wasm.${SEARCH_LANGUAGE}.pagefind`;
+
+/**
+ * The search page's attribute naming the newest bundle's page list (`pagefind.<hash>.pf_meta`), which the
+ * page fetches early: the name is known only once Pagefind has written the bundle, after the page was
+ * rendered, so the page carries it empty and the search integration fills it in.
+ */
+export const PAGE_LIST_ATTRIBUTE = 'data-page-list';
+
 /** The year a post is searched under (WIB): its `tahun` filter, and the search bundle it is indexed in. */
 export function searchYearOf(post: Pick<Post, 'publishedAt'>): string {
   return String(jakartaDateParts(post.publishedAt).year);

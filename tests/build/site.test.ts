@@ -244,6 +244,18 @@ describe('search index', () => {
     expect(published.filter((file) => /(^|\/)(pagefind\.js|wasm\.[a-z]+\.pagefind)$/.test(file)).sort()).toEqual([`${newest}/pagefind.js`, `${newest}/wasm.id.pagefind`]);
     expect(published.filter((file) => /ui\.(js|css)$|highlight|worker/.test(file))).toEqual([]);
   });
+
+  test('the search page names the files it fetches early, each one the newest bundle publishes', () => {
+    const $ = loadHtml(distFileForPath(sitePaths.search()));
+    const early = $('head script[data-page-list]');
+    expect(early.length, 'the early-fetch script in <head>').toBe(1);
+    const newest = years.at(-1)!;
+    const entry = JSON.parse(readDist(`pagefind/${newest}/pagefind-entry.json`)) as { languages: Record<string, { hash: string }> };
+    const names = [...early.attr('data-files')!.split(' '), early.attr('data-page-list')];
+    expect(names).toEqual(['pagefind.js', 'wasm.id.pagefind', `pagefind.${entry.languages.id!.hash}.pf_meta`]);
+    expect(early.attr('data-bundle')).toBe(`${BASE_PATH}pagefind/${newest}/`);
+    for (const name of names) expect(existsSync(path.join(DIST_DIR, 'pagefind', newest, name!)), name).toBe(true);
+  });
 });
 
 describe('budget', () => {

@@ -46,6 +46,37 @@ test(`typing "${QUERY}" finds the one post that mentions it, and the address fol
   await page.context().close();
 });
 
+test('opened with a search, the page fetches Pagefind’s script, WebAssembly and page list at once, each a single time', async () => {
+  const page = await browser.newPage();
+  await page.goto(searchUrl(`q=${QUERY}`));
+  await resultPaths(page, searchLive.results(1, QUERY));
+  const newest = await page.locator('script[data-page-list]').getAttribute('data-bundle');
+  expect(newest).toMatch(/\/pagefind\/\d{4}\/$/);
+  const fetched = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime, end: (entry as PerformanceResourceTiming).responseEnd })),
+  );
+  // Older years' bundles may follow (a search reaching them); their page lists are not fetched early.
+  const early = fetched.filter(({ path }) => path.startsWith(newest!) && /\/(pagefind\.js|wasm\.id\.pagefind|pagefind\.[^/]+\.pf_meta)$/.test(path));
+  // A preload Pagefind's own fetch cannot reuse (another mode) would show as a second request of the file.
+  expect(early.map(({ path }) => path.replace(/.*\//, '').replace(/_[0-9a-f]+\./, '_*.')).sort()).toEqual(['pagefind.id_*.pf_meta', 'pagefind.js', 'wasm.id.pagefind']);
+  // Asked for before the page's own module script had even arrived, so not by that script or by Pagefind.
+  const ourScript = fetched.filter(({ path }) => path.includes('/_astro/') && path.endsWith('.js'));
+  expect(ourScript, 'the search page’s module script').toHaveLength(1);
+  for (const file of early) expect(file.start, file.path).toBeLessThan(ourScript[0]!.end);
+  await page.context().close();
+});
+
+test('opened without a search, the page fetches nothing of Pagefind until the search box is used', async () => {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => void requests.push(new URL(request.url()).pathname));
+  await page.goto(preview.url(sitePaths.search()), { waitUntil: 'networkidle' });
+  expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+  await page.locator('#cari-q').focus();
+  await page.waitForRequest((request) => request.url().includes('/pagefind/'));
+  await page.context().close();
+});
+
 test('a search in the address runs on load, and its filters narrow it', async () => {
   const expected = onlyMatch();
   const page = await browser.newPage();
@@ -92,7 +123,7 @@ test('results come ten at a time; the next ten take the focus', async () => {
   expect(await page.locator(RESULT_LINKS).count()).toBe(10);
 
   await page.locator('#search-more').click();
-  await page.locator(RESULT_LINKS).nth(10).waitFor();
+  await page.locator('#search-results:not([aria-busy])').waitFor({ state: 'attached' }); // results show as they arrive
   expect(await page.locator(RESULT_LINKS).count()).toBe(Math.min(20, count));
   expect(await page.locator(RESULT_LINKS).nth(10).evaluate((link) => link === document.activeElement), 'focus on the 11th result').toBe(true);
   const paths = await page.locator(RESULT_LINKS).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
@@ -122,7 +153,8 @@ test('results run newest first through the years; an older year loads only when 
   while (await more.isVisible()) {
     const before = await page.locator(RESULT_LINKS).count();
     await more.click();
-    await page.waitForFunction((count) => document.querySelectorAll('#search-results .search-result__title a[href]').length > count || document.getElementById('search-more')!.hidden, before);
+    await page.locator('#search-results:not([aria-busy])').waitFor({ state: 'attached' });
+    expect(await page.locator(RESULT_LINKS).count(), 'more results after "more"').toBeGreaterThan(before);
   }
   const all = await page.locator(RESULT_LINKS).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
   const dates = all.map((path) => postAt.get(path)!.publishedAt);
