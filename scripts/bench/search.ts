@@ -4,9 +4,9 @@
  * send the compressible ones, and the time from the query to the first result in the page, in a running
  * browser that has never visited the site (an empty cache). A single time varies by a few tenths of a
  * second on a 2-core machine, so it is taken several times, each cold, and the median is the figure.
+ * The network is the loopback unless a slower one is asked for (`SLOW_MOBILE`).
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,7 +27,14 @@ const TYPES: Record<string, string> = {
 const RESULT_LINKS = '#search-results a[href]';
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
-/** Serves `dist/` at `base` on 127.0.0.1, as a static host would (index.html for folders). */
+/** A phone on a slow mobile connection, as Lighthouse throttles for its mobile runs. */
+export const SLOW_MOBILE = { latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 };
+export type NetworkConditions = typeof SLOW_MOBILE;
+
+/**
+ * Serves `dist/` at `base` on 127.0.0.1, as a static host would: index.html for folders, and gzip for
+ * the compressible types (Pagefind's data files are gzipped already and go as they are).
+ */
 async function serve(distDir: string, base: string): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -38,8 +45,11 @@ async function serve(distDir: string, base: string): Promise<{ server: Server; o
     if (info?.isDirectory()) file = join(file, 'index.html');
     const found = await stat(file).catch(() => undefined);
     if (!found?.isFile()) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': found.size });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const body = gzip ? gzipSync(await readFile(file), { level: 6 }) : await readFile(file);
+    response.writeHead(200, { 'content-type': type, 'content-length': body.length, ...(gzip && { 'content-encoding': 'gzip' }) });
+    response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -69,15 +79,20 @@ export interface SearchMeasure {
 /** The median of some numbers (the upper middle one of an even count). */
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function firstSearch(distDir: string, base: string, query: string, runs = 5, chromiumPath = '/usr/bin/chromium'): Promise<SearchMeasure> {
+export async function firstSearch(
+  distDir: string,
+  base: string,
+  query: string,
+  { runs = 5, network }: { runs?: number; network?: NetworkConditions } = {},
+): Promise<SearchMeasure> {
   const { server, origin } = await serve(distDir, base);
   const browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
     const measures: Omit<SearchMeasure, 'runSeconds'>[] = [];
-    for (let run = 0; run < runs; run++) measures.push(await searchOnce(browser, `${origin}${base}`, query));
+    for (let run = 0; run < runs; run++) measures.push(await searchOnce(browser, `${origin}${base}`, query, network));
     const seconds = measures.map((measure) => measure.secondsToFirstResult).sort((a, b) => a - b);
     // The bytes are the same in every run (one page, one query, an empty cache): the last run's are shown.
     return { ...measures.at(-1)!, secondsToFirstResult: median(seconds), runSeconds: seconds };
@@ -88,7 +103,7 @@ export async function firstSearch(distDir: string, base: string, query: string, 
 }
 
 /** One cold first search, in a new context of a running browser. */
-async function searchOnce(browser: Browser, site: string, query: string): Promise<Omit<SearchMeasure, 'runSeconds'>> {
+async function searchOnce(browser: Browser, site: string, query: string, network?: NetworkConditions): Promise<Omit<SearchMeasure, 'runSeconds'>> {
   // A reader's browser is running already: open one page of another context first, so the measured
   // one starts in a running browser (Chromium's own start-up is about half a second here) but with an
   // empty cache and no storage of this site (a new context has its own).
@@ -96,6 +111,16 @@ async function searchOnce(browser: Browser, site: string, query: string): Promis
   await warmUp.goto(site);
   await warmUp.context().close();
   const page = await browser.newPage();
+  if (network) {
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: (network.downloadKbps * 1000) / 8,
+      uploadThroughput: (network.uploadKbps * 1000) / 8,
+    });
+  }
   // Everything a reader's browser fetches, cold, from opening the search page with a query to the first
   // result: the page, the search UI, and Pagefind's script, WebAssembly, index chunks and fragments.
   const bodies: { url: string; bytes: Buffer; type: string }[] = [];
