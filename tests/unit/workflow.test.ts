@@ -249,7 +249,8 @@ describe('publish.yml', () => {
     expect(readFileSync(path.join(REPO_ROOT, 'astro.config.mjs'), 'utf8')).toContain("cacheDir: './.cache/astro'");
   });
 
-  describe('a quiet scheduled run publishes nothing, but the site is deployed at least daily', () => {
+  // Each decision runs the step's script in bash (about half a second apiece when the cores are busy).
+  describe('a quiet scheduled run publishes nothing, but the site is deployed at least daily', { timeout: 30_000 }, () => {
     const decide = build.steps.find((step) => step.id === 'publish')!;
     const gated = ['actions/cache@'];
     const pagesOnly = ['actions/configure-pages@', 'actions/upload-pages-artifact@'];
