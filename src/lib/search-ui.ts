@@ -3,7 +3,8 @@
  * searches as the reader types, keeps the address in step (so a search is linkable and Back works), and
  * shows results ten at a time in the site's own markup, as text (three thumbnails were a third of a first
  * search's bytes at 10,000 posts; the post page shows the images). Pagefind loads on first use only: when
- * the page opens with a query, or when the search box gets focus.
+ * the page opens with a query (its first files already on the way, asked for by the page's <head>:
+ * src/pages/cari.astro), or when the search box gets focus.
  */
 import { searchLive } from '#site/i18n/id.ts';
 import { FILTER_KEYS, isEmptySearch, readSearch, searchQueryString, toResultItem, type PagefindResultData, type ResultItem, type SearchState } from '#site/utils/search.ts';
