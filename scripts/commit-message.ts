@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FriendlyValidationError } from '#archive/parse.ts';
-import { anyReading, readingLine } from './ocr/backlog.ts';
+import { anyReading, readingLine, unreadLine } from './ocr/backlog.ts';
 import { historyIncompleteLine, isSyncSummary, readSyncSummary, type PlatformSummary, type SyncSummary } from './shared/sync-summary.ts';
 
 /** Longest subject line `git log --oneline` and most tools show whole. */
@@ -108,7 +108,7 @@ function mediaLine(summary: SyncSummary): string {
 /** What the run read in images, when it had any to read, and the images it could not read. */
 function readingLines(summary: SyncSummary): string[] {
   if (!summary.ocr || !anyReading(summary.ocr)) return [];
-  return [readingLine(summary.ocr), ...summary.ocr.failed.map((failed) => `  could not read ${oneLine(failed.post)}/${oneLine(failed.file)}: ${oneLine(failed.reason)}`)];
+  return [readingLine(summary.ocr), ...summary.ocr.failed.map((failed) => `  ${oneLine(unreadLine(failed))}`)];
 }
 
 function allWarnings(summary: SyncSummary): string[] {

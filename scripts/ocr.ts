@@ -14,7 +14,7 @@ import { readArchivedPostsOrStop } from './sync/archive-state.ts';
 import { FatalSyncError } from './sync/errors.ts';
 import { acquireLock } from './sync/lock.ts';
 import { createReporter } from './sync/report.ts';
-import { readDueImages, readingLine } from './ocr/backlog.ts';
+import { readDueImages, readingLine, unreadLine } from './ocr/backlog.ts';
 import { ImageReader, OCR_ENGINE } from './ocr/engine.ts';
 import { toInstant } from './sync/upstream.ts';
 
@@ -82,7 +82,7 @@ async function readBacklog(options: { contentDir: string; limit?: number; minute
     });
     reporter.done();
     reporter.line(readingLine(tally));
-    for (const failed of tally.failed) reporter.line(`could not read ${failed.post}/${failed.file}: ${failed.reason}`);
+    for (const failed of tally.failed) reporter.line(unreadLine(failed));
     if (tally.failed.length) reporter.line('The next run tries these images again; a file that stays unreadable may be damaged (npm run verify checks it).');
     return tally.failed.length ? 1 : 0;
   } finally {

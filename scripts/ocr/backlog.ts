@@ -173,6 +173,11 @@ export function anyReading(tally: ReadingTally): boolean {
   return tally.read + tally.reused + tally.failed.length + tally.remaining + tally.absent > 0;
 }
 
+/** One line for people about an image the engine could not read: which, and why. */
+export function unreadLine(failed: ReadingTally['failed'][number]): string {
+  return `could not read ${failed.post}/${failed.file}: ${failed.reason}`;
+}
+
 /** One line for people: what a run read and what is left. */
 export function readingLine(tally: ReadingTally): string {
   const parts = [`${tally.read} image(s) read`];

@@ -85,8 +85,7 @@ export class ImageReader {
 
   /** The text printed in one image (any format sharp decodes). */
   async read(bytes: Uint8Array): Promise<ImageReading> {
-    const prepared = await prepareForReading(bytes);
-    const passes = await Promise.all(prepared.passes.map((image) => this.readLines(image)));
+    const passes = await Promise.all((await prepareForReading(bytes)).map((image) => this.readLines(image)));
     return readingOf(mergeReadings(passes));
   }
 

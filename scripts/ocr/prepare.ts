@@ -25,13 +25,6 @@ const BACKGROUND_WINDOW = 15;
 /** A background darker than this (0–255) is a dark ground, whose text is lighter than it. */
 const DARK_BACKGROUND = 128;
 
-export interface PreparedImage {
-  /** Greyscale PNGs, one per reading pass, all of the same size. */
-  passes: Buffer[];
-  width: number;
-  height: number;
-}
-
 interface Grey {
   data: Buffer;
   width: number;
@@ -70,13 +63,13 @@ export function readingWidth(width: number): number {
   return Math.min(READING_MAX_WIDTH, Math.max(READING_MIN_WIDTH, width));
 }
 
-/** The images the engine reads for one picture (any format sharp decodes). */
-export async function prepareForReading(bytes: Uint8Array): Promise<PreparedImage> {
+/** The images the engine reads for one picture (any format sharp decodes): greyscale PNGs, one per pass. */
+export async function prepareForReading(bytes: Uint8Array): Promise<Buffer[]> {
   const metadata = await sharp(bytes).metadata();
   const width = readingWidth(metadata.width ?? READING_MIN_WIDTH);
   const decoded = await sharp(bytes).rotate().greyscale().resize({ width }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   const grey: Grey = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
   const raw = { width: grey.width, height: grey.height, channels: 1 } as const;
   const png = (data: Buffer) => sharp(data, { raw }).png({ compressionLevel: 1 }).toBuffer();
-  return { passes: await Promise.all([png(grey.data), png(await uniformPolarity(grey))]), width: grey.width, height: grey.height };
+  return Promise.all([png(grey.data), png(await uniformPolarity(grey))]);
 }

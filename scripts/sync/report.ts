@@ -5,7 +5,7 @@
  */
 import { historyIncompleteLine, type PlatformSummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 import type { PostChange } from './merge.ts';
-import { anyReading, readingLine } from '#scripts/ocr/backlog.ts';
+import { anyReading, readingLine, unreadLine } from '#scripts/ocr/backlog.ts';
 
 export function countChange(summary: PlatformSummary, change: PostChange): void {
   summary[change] += 1;
@@ -35,7 +35,7 @@ export function formatSummary(summary: SyncSummary): string[] {
   lines.push(`  Media: ${summary.media.files} files downloaded (${formatBytes(summary.media.bytes)}), ${summary.media.pending} pending`);
   if (summary.ocr && anyReading(summary.ocr)) {
     lines.push(`  ${readingLine(summary.ocr)}`);
-    for (const failed of summary.ocr.failed) lines.push(`    could not read ${failed.post}/${failed.file}: ${failed.reason}`);
+    for (const failed of summary.ocr.failed) lines.push(`    ${unreadLine(failed)}`);
   }
   for (const invalid of summary.invalidFiles) lines.push(`  left untouched, not valid: ${invalid.file}: ${invalid.message}`);
   for (const warning of [...summary.warnings, ...summary.platforms.flatMap((platform) => platform.warnings)]) {

@@ -45,13 +45,13 @@ const instant = z.iso.datetime({ offset: true });
 
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 
+/** Longest text kept from one image (a dense page of small print is about half of it). */
+export const IMAGE_TEXT_MAX_LENGTH = 10_000;
+
 /**
  * The words printed in an image, as OCR read them at sync time (scripts/ocr/). Machine-read text is not
  * a version of the post: reading again with a newer engine replaces it without recording an edit.
  */
-/** Longest text kept from one image (a dense page of small print is about half of it). */
-export const IMAGE_TEXT_MAX_LENGTH = 10_000;
-
 export const imageTextSchema = z.strictObject({
   /** The text read, cleaned, one printed line per line; empty when the image shows no legible text. */
   text: z.string().max(IMAGE_TEXT_MAX_LENGTH),
