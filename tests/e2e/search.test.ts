@@ -3,6 +3,7 @@
  * exactly that post, typed or from the address; filters narrow; nonsense says so; results come ten at a
  * time; Back brings a search back; a caption's markup shows as text.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { searchLive, t } from '#site/i18n/id.ts';
@@ -48,17 +49,21 @@ test(`typing "${QUERY}" finds the one post that mentions it, and the address fol
 
 test('opened with a search, the page fetches Pagefind’s script, WebAssembly and page list at once, each a single time', async () => {
   const page = await browser.newPage();
-  const requested: string[] = [];
-  page.on('request', (request) => void requested.push(new URL(request.url()).pathname));
   // The page's module script is held back until the three files have been asked for (or 10 s have
   // passed), so whatever asked for them can only be the page's <head>, not that script or Pagefind.
   // Comparing timings instead failed on a busy machine, where the script arrived within 90 ms.
   const isEarlyFile = (path: string) => /\/pagefind\/\d{4}\/(pagefind\.js|wasm\.id\.pagefind|pagefind\.[^/]+\.pf_meta)$/.test(path);
+  const earlyRequested: string[] = [];
+  const allEarlyRequested = new Promise<void>((resolve) =>
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (isEarlyFile(path) && earlyRequested.push(path) >= 3) resolve();
+    }),
+  );
   let requestedWhileHeld: string[] = [];
   await page.route('**/_astro/*.js', async (route) => {
-    const deadline = Date.now() + 10_000;
-    while (requested.filter(isEarlyFile).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    requestedWhileHeld = requested.filter(isEarlyFile);
+    await Promise.race([allEarlyRequested, delay(10_000, undefined, { ref: false })]);
+    requestedWhileHeld = [...earlyRequested];
     await route.continue();
   });
   await page.goto(searchUrl(`q=${QUERY}`));
