@@ -5,14 +5,14 @@
  * @see https://developers.facebook.com/docs/graph-api/guides/error-handling
  */
 import { z } from 'astro/zod';
-import { isValidPostId } from '#archive/post.ts';
+import { CHILD_ID_PATTERN, isValidPostId } from '#archive/post.ts';
 import { deriveTitle, extractHashtags, safeHttpUrl } from '#site/utils/text.ts';
 import type { AccountRef, InstagramSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { getJson, type HttpOptions } from './http.ts';
 import { nearLimitStop, rateLimitedStop, readUsage, usageCallsForStop, type UsageReading } from './instagram-usage.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
-import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
+import { apiText, parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
 import { describeIssues } from '#archive/parse.ts';
 
 export const MEDIA_FIELDS =
@@ -33,14 +33,14 @@ const rawChild = z.object({
 
 const rawMedia = z.object({
   id: z.string(),
-  caption: z.string().optional(),
+  caption: apiText.optional(),
   media_type: z.enum(['IMAGE', 'VIDEO', 'CAROUSEL_ALBUM']),
   media_product_type: z.string().optional(),
   media_url: z.string().optional(),
   thumbnail_url: z.string().optional(),
   permalink: z.string(),
   timestamp: z.string(),
-  username: z.string().optional(),
+  username: apiText.optional(),
   children: z.object({ data: z.array(rawChild) }).optional(),
 });
 
@@ -79,7 +79,12 @@ export function normaliseMedia(input: unknown, account: AccountRef): UpstreamPos
     const children = item.children?.data ?? [];
     if (children.length < 2) throw new ItemError('instagram', item.id, `a carousel with ${children.length} item(s)`);
     kind = 'carousel';
-    media = children.map((child, index) => mediaEntry('image', String(index + 1), stillOf(child)));
+    // Each item is known by its own id, and its file is named after it: when a slide is deleted or moved
+    // later, the others keep their files, and no file ever holds another item's picture.
+    media = children.map((child) => {
+      if (!CHILD_ID_PATTERN.test(child.id)) throw new ItemError('instagram', item.id, `a carousel item has an invalid id ${JSON.stringify(child.id.slice(0, 40))}`);
+      return { ...mediaEntry('image', child.id, stillOf(child)), childId: child.id };
+    });
   } else if (item.media_type === 'VIDEO') {
     kind = 'reel';
     media = [mediaEntry('poster', 'poster', stillOf(item))];

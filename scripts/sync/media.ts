@@ -12,6 +12,7 @@ import type { PostMedia } from '#archive/post.ts';
 import { FatalSyncError } from './errors.ts';
 import { getBytes, type HttpOptions } from './http.ts';
 import { writeFileAtomic } from '#archive/archive-fs.ts';
+import { matchMedia } from './merge.ts';
 import type { UpstreamMedia } from './upstream.ts';
 
 const EXTENSIONS = { jpeg: 'jpg', png: 'png', webp: 'webp' } as const;
@@ -32,6 +33,8 @@ export interface MirrorContext {
   now: string;
   dryRun: boolean;
   tally: MediaTally;
+  /** The files this run wrote into the folder, so that a post that cannot be saved leaves none behind. */
+  written: string[];
 }
 
 export interface InspectedImage {
@@ -73,10 +76,16 @@ async function leftoverFile(dir: string, baseName: string): Promise<{ file: stri
   return undefined;
 }
 
+/** The item's own id on the platform, when it has one (a carousel item). */
+function identity(item: UpstreamMedia): Pick<PostMedia, 'childId'> {
+  return item.childId === undefined ? {} : { childId: item.childId };
+}
+
 function pending(item: UpstreamMedia, previous: PostMedia | undefined, reason: string, now: string): PostMedia {
   return {
     status: 'pending',
     role: item.role,
+    ...identity(item),
     reason: reason.slice(0, 500),
     attempts: (previous?.status === 'pending' ? previous.attempts : 0) + 1,
     lastAttemptAt: now,
@@ -85,7 +94,7 @@ function pending(item: UpstreamMedia, previous: PostMedia | undefined, reason: s
 
 async function mirrorOne(item: UpstreamMedia, previous: PostMedia | undefined, context: MirrorContext): Promise<PostMedia> {
   if (previous?.status === 'mirrored' && previous.role === item.role) {
-    return item.alt && item.alt !== previous.alt ? { ...previous, alt: item.alt } : previous;
+    return { ...previous, ...identity(item), ...(item.alt ? { alt: item.alt } : {}) };
   }
   if (!item.url) return pending(item, previous, item.missingReason ?? 'no URL', context.now);
   if (context.dryRun) return pending(item, previous, 'not downloaded (dry run)', context.now);
@@ -103,12 +112,14 @@ async function mirrorOne(item: UpstreamMedia, previous: PostMedia | undefined, c
       image = await inspectImage(bytes);
       file = `${item.baseName}.${EXTENSIONS[image.format]}`;
       await writeFileAtomic(join(context.dir, file), bytes);
+      context.written.push(file);
       context.tally.files += 1;
       context.tally.bytes += bytes.byteLength;
     }
     return {
       status: 'mirrored',
       role: item.role,
+      ...identity(item),
       file,
       width: image.width,
       height: image.height,
@@ -122,15 +133,20 @@ async function mirrorOne(item: UpstreamMedia, previous: PostMedia | undefined, c
   }
 }
 
-/** The post's media list after this run: kept, newly mirrored, or pending, in the upstream order. */
+/**
+ * The post's media list after this run: kept, newly mirrored, or pending, in the upstream order. Each item
+ * continues the archived item `matchMedia` pairs it with (by carousel item id, else by position).
+ */
 export async function mirrorMedia(
   previous: readonly PostMedia[] | undefined,
   upstream: readonly UpstreamMedia[],
   context: MirrorContext,
 ): Promise<PostMedia[]> {
+  const matches = matchMedia(previous, upstream);
   const result: PostMedia[] = [];
   for (const [index, item] of upstream.entries()) {
-    const mirrored = await mirrorOne(item, previous?.[index], context);
+    const match = matches[index];
+    const mirrored = await mirrorOne(item, match === undefined ? undefined : previous?.[match], context);
     if (mirrored.status === 'pending') context.tally.pending += 1;
     result.push(mirrored);
   }

@@ -1,10 +1,10 @@
 /**
  * How a fresh upstream record changes an archived post. Pure: no I/O, the time is passed in.
- * Rules: a post is never deleted; a changed title or text keeps the earlier one with the time it was
- * replaced; a post gone upstream is marked removed; a staff withdrawal is never undone by a sync.
+ * Rules: a post is never deleted; a changed title, text or media list (a carousel item deleted, added or
+ * moved) keeps the earlier one with the time it was replaced; a post gone upstream is marked removed; a staff withdrawal is never undone by a sync.
  */
 import type { Post, PostMedia, RemovalReason } from '#archive/post.ts';
-import type { UpstreamPost } from './upstream.ts';
+import type { UpstreamMedia, UpstreamPost } from './upstream.ts';
 
 export type PostChange = 'new' | 'edited' | 'restored' | 'updated' | 'unchanged';
 
@@ -37,6 +37,27 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
+/**
+ * Which archived media item each upstream item continues (its index in `previous`), or undefined for a new
+ * one. Carousel items are matched by their own id, anything else (a photo, a video's poster) by position.
+ * A carousel archived before its items had ids is matched by position only while it has as many items;
+ * otherwise every item is new and the earlier list is kept as a version: a file never changes hands.
+ */
+export function matchMedia(previous: readonly PostMedia[] | undefined, upstream: readonly Pick<UpstreamMedia, 'childId'>[]): (number | undefined)[] {
+  if (!previous) return upstream.map(() => undefined);
+  const byChild = new Map(previous.flatMap((item, index) => (item.childId === undefined ? [] : [[item.childId, index] as const])));
+  return upstream.map((item, index) => {
+    if (item.childId !== undefined && byChild.size > 0) return byChild.get(item.childId);
+    if (item.childId !== undefined && previous.length !== upstream.length) return undefined;
+    return index < previous.length ? index : undefined;
+  });
+}
+
+/** Whether the media list is another one than the archived list: an item gone, added or moved. */
+function mediaListChanged(previous: readonly PostMedia[], matches: readonly (number | undefined)[]): boolean {
+  return matches.length !== previous.length || matches.some((match, index) => match !== index);
+}
+
 export function mergeUpstream(existing: Post | undefined, upstream: UpstreamPost, media: PostMedia[], now: string): MergeResult {
   const { media: _plannedMedia, ...fields } = upstream;
   if (!existing) {
@@ -49,9 +70,10 @@ export function mergeUpstream(existing: Post | undefined, upstream: UpstreamPost
     return { post, change: 'new' };
   }
 
-  const edited = existing.title !== upstream.title || existing.text !== upstream.text;
+  const mediaChanged = mediaListChanged(existing.media, matchMedia(existing.media, upstream.media));
+  const edited = existing.title !== upstream.title || existing.text !== upstream.text || mediaChanged;
   const versions = edited
-    ? [...existing.provenance.versions, { title: existing.title, text: existing.text, replacedAt: now }]
+    ? [...existing.provenance.versions, { title: existing.title, text: existing.text, ...(mediaChanged ? { media: existing.media } : {}), replacedAt: now }]
     : existing.provenance.versions;
   const wasGone = existing.provenance.removed !== undefined && existing.provenance.removed.reason !== 'withdrawn';
   const removed = wasGone ? undefined : existing.provenance.removed;

@@ -3,10 +3,11 @@
  * first, then post.json, each atomically, so a killed run leaves every post complete or absent), mark
  * what is gone, and record the run in `content/archive.json`.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { locatePostFolder, POST_FILE } from '#archive/layout.ts';
-import { postKey, postSchema, type Platform, type Post } from '#archive/post.ts';
-import { historyKey, type ArchiveState, type HistoryWalk } from '#archive/state.ts';
+import { isValidPostId, postKey, storedPostSchema, type Platform, type Post, type PostMedia } from '#archive/post.ts';
+import { historyKey, MAX_UNARCHIVED, type ArchiveState, type HistoryWalk } from '#archive/state.ts';
 import { apiVersionWarning, type SyncSettings } from './config.ts';
 import { FatalSyncError, ItemError, outageStop, RetryableError } from './errors.ts';
 import type { HttpOptions } from './http.ts';
@@ -285,7 +286,8 @@ async function syncPlatform(
   const ours = [...archived.values()].filter((post) => post.platform === platform && post.account.id === accountId);
   const known = new Set(ours.map((post) => post.id));
   for (const key of blocked) if (key.startsWith(`${platform}/`)) known.add(key.slice(platform.length + 1));
-  const refresh = new Set(ours.filter((post) => needsRevisit(post, now)).map((post) => post.id));
+  // Posts to ask for again wherever the walk ends: pending media, live broadcasts, and what earlier runs could not archive.
+  const refresh = new Set([...ours.filter((post) => needsRevisit(post, now)).map((post) => post.id), ...(walk.state.unarchived ?? [])]);
   const seen = new Set<string>();
   const passes = planPasses(walk.state, full);
   const doing = full
@@ -353,6 +355,7 @@ async function syncPlatform(
     }
   }
 
+  await rememberUnarchived(walk, platform, tally, (id) => archived.has(`${platform}/${id}`) || blocked.has(`${platform}/${id}`));
   if (end === 'listing-end') {
     walk.state = { ...walk.state, complete: true, resumeFrom: null, completedAt: now };
     await walk.save(walk.state);
@@ -365,6 +368,19 @@ async function syncPlatform(
   }
 }
 
+/**
+ * Records the posts this run met but could not archive, so the next run asks for them again even when the
+ * walk has moved past them (a history walk's resume point, an incremental run that stops at the archive).
+ */
+async function rememberUnarchived(walk: WalkRecord, platform: Platform, tally: PlatformSummary, isArchived: (id: string) => boolean): Promise<void> {
+  const ids = [...new Set(tally.skipped.map((item) => item.id))].filter((id) => isValidPostId(platform, id) && !isArchived(id)).slice(0, MAX_UNARCHIVED);
+  const before = walk.state.unarchived ?? [];
+  if (ids.length === before.length && ids.every((id, index) => id === before[index])) return;
+  const { unarchived: _before, ...rest } = walk.state;
+  walk.state = ids.length > 0 ? { ...rest, unarchived: ids } : rest;
+  await walk.save(walk.state);
+}
+
 async function archivePost(
   context: RunContext,
   upstream: UpstreamPost,
@@ -373,18 +389,57 @@ async function archivePost(
   save: (post: Post) => Promise<void>,
 ): Promise<void> {
   const { settings, reporter, now } = context;
+  // All but the files is known before one is fetched: a post the archive cannot take leaves nothing behind.
+  checkArchivable(mergeUpstream(existing, upstream, plannedMedia(upstream, now), now).post);
   const dir = postDirectory(settings.flags.contentDir, upstream.platform, upstream.id);
-  if (!settings.flags.dryRun) await mkdir(dir, { recursive: true });
-  const media = await mirrorMedia(existing?.media, upstream.media, { dir, http: context.http, now, dryRun: settings.flags.dryRun, tally: context.media });
-  const { post, change } = mergeUpstream(existing, upstream, media, now);
-  const checked = postSchema.safeParse(post);
-  if (!checked.success) {
-    throw new ItemError(upstream.platform, upstream.id, `does not fit the archive schema (${describeIssues(checked.error.issues)})`);
+  const createdFolder = settings.flags.dryRun ? undefined : await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  try {
+    const media = await mirrorMedia(existing?.media, upstream.media, { dir, http: context.http, now, dryRun: settings.flags.dryRun, tally: context.media, written });
+    const { post, change } = mergeUpstream(existing, upstream, media, now);
+    const checked = checkArchivable(post);
+    countChange(tally, change);
+    if (change === 'unchanged' && existing?.provenance.lastSeenAt === post.provenance.lastSeenAt) return;
+    await save(checked);
+    if (change !== 'unchanged' && change !== 'updated') reporter.line(`${upstream.platform}: ${change} ${upstream.id} ${JSON.stringify(post.title.slice(0, 60))}`);
+  } catch (error) {
+    await removeUnsaved(dir, written, createdFolder);
+    throw error;
   }
-  countChange(tally, change);
-  if (change === 'unchanged' && existing?.provenance.lastSeenAt === post.provenance.lastSeenAt) return;
-  await save(checked.data);
-  if (change !== 'unchanged' && change !== 'updated') reporter.line(`${upstream.platform}: ${change} ${upstream.id} ${JSON.stringify(post.title.slice(0, 60))}`);
+}
+
+/** The post as the archive would take it, or an item error saying why it cannot. */
+function checkArchivable(post: Post): Post {
+  const checked = storedPostSchema.safeParse(post);
+  if (!checked.success) {
+    throw new ItemError(post.platform, post.id, `does not fit the archive schema (${describeIssues(checked.error.issues)})`);
+  }
+  return checked.data;
+}
+
+/** The media list before anything is fetched: every item still to be mirrored. */
+function plannedMedia(upstream: UpstreamPost, now: string): PostMedia[] {
+  return upstream.media.map((item) => ({
+    status: 'pending',
+    role: item.role,
+    ...(item.childId === undefined ? {} : { childId: item.childId }),
+    reason: 'not fetched yet',
+    attempts: 1,
+    lastAttemptAt: now,
+  }));
+}
+
+/**
+ * Takes back what an unsaved post wrote: its new files, and the folders this attempt created (which then
+ * hold nothing else). The next run fetches them again.
+ */
+async function removeUnsaved(dir: string, written: readonly string[], createdFolder: string | undefined): Promise<void> {
+  await Promise.all(written.map((file) => rm(join(dir, file), { force: true })));
+  if (createdFolder === undefined) return;
+  for (let folder = dir; folder.startsWith(createdFolder); folder = dirname(folder)) {
+    // rmdir refuses a folder that holds anything: what another post or a person put there stays.
+    if (!(await rmdir(folder).then(() => true, () => false))) break;
+  }
 }
 
 async function markMissing(

@@ -2,15 +2,26 @@
  * A post as a platform shows it right now, normalised by the platform modules (youtube.ts,
  * instagram.ts). Past this point nothing knows which API a post came from unless it asks `platform`.
  */
+import { z } from 'astro/zod';
 import type { Platform, Post } from '#archive/post.ts';
+import { plainText } from '#archive/xml-text.ts';
 import { ItemError } from './errors.ts';
+
+/**
+ * A text field of an API answer (a caption, a title, a name), as the archive keeps it: as written, less the
+ * characters XML cannot carry. The raw shapes of both platforms read their text through it, so nothing
+ * past the edge ever sees a control character.
+ */
+export const apiText = z.string().transform(plainText);
 
 export interface UpstreamMedia {
   role: 'image' | 'poster';
   /** Where to download it; absent when the platform gave no usable URL (then `missingReason`). */
   url: string | undefined;
-  /** The file name without extension inside the post's folder ("poster", "1", "2", …). */
+  /** The file name without extension inside the post's folder ("poster", "1", or a carousel item's id). */
   baseName: string;
+  /** A carousel item's own id on the platform, by which it is recognised when the carousel is edited. */
+  childId?: string;
   alt?: string;
   missingReason?: string;
 }

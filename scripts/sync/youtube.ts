@@ -14,7 +14,7 @@ import type { AccountRef, YoutubeSettings } from './config.ts';
 import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
-import { parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
+import { apiText, parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
 import { describeIssues } from '#archive/parse.ts';
 
 /** A video of up to three minutes tagged #shorts is a Short; the API has no field for it. */
@@ -33,9 +33,9 @@ const rawVideo = z.object({
   snippet: z.object({
     publishedAt: z.string(),
     channelId: z.string(),
-    title: z.string(),
-    description: z.string().default(''),
-    channelTitle: z.string().optional(),
+    title: apiText,
+    description: apiText.default(''),
+    channelTitle: apiText.optional(),
     tags: z.array(z.string()).optional(),
     liveBroadcastContent: z.enum(['none', 'upcoming', 'live', 'completed']).default('none'),
     thumbnails: z.record(z.string(), thumbnail).default({}),

@@ -1,6 +1,6 @@
 /**
- * The files in a post folder against its post.json: every mirrored item's file is there with the recorded
- * sha256 and size, and every other file is reported (an orphan, or a second copy of post.json). In a
+ * The files in a post folder against its post.json: every mirrored item's file (of the media list and of the
+ * earlier lists its versions keep) is there with the recorded sha256 and size, and every other file is reported (an orphan, or a second copy of post.json). In a
  * sparse checkout, files git tracks but the working tree leaves out count as there, unhashed
  * (`sparse-checkout.ts`).
  */
@@ -95,6 +95,13 @@ function unnamedFileMessage(file: string, hasPending: boolean): string {
   return `an orphan: no mirrored media item in post.json names it${adoptable}`;
 }
 
+/**
+ * Every file the record names: the media list, and the earlier lists its versions keep (a carousel slide
+ * deleted upstream stays in the folder, named by the version that listed it). Each file once, newest first.
+ */
 function mirroredItems(post: Post): MirroredMedia[] {
-  return post.media.filter((item): item is MirroredMedia => item.status === 'mirrored');
+  const lists = [post.media, ...post.provenance.versions.toReversed().flatMap((version) => (version.media ? [version.media] : []))];
+  const byFile = new Map<string, MirroredMedia>();
+  for (const item of lists.flat()) if (item.status === 'mirrored' && !byFile.has(item.file)) byFile.set(item.file, item);
+  return [...byFile.values()];
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { WITHDRAWALS_DIR } from './layout.ts';
+import { isXmlText } from './xml-text.ts';
 
 export const PLATFORMS = ['youtube', 'instagram'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -37,11 +38,22 @@ export function isValidPostId(platform: Platform, id: string): boolean {
 /** A media file name inside the post's folder: never a path, never hidden, always a known image type. */
 export const MEDIA_FILE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}\.(jpg|jpeg|png|webp)$/;
 
-/** A hashtag as stored: lower case, without `#`, letters (any script), digits and underscores. */
-export const HASHTAG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}_]{1,100}$/u;
+/**
+ * A hashtag as stored (folded by src/utils/text.ts normalizeHashtag): without `#`, letters of any script
+ * but no upper case, their combining marks, digits and underscores; it starts with a letter, digit or `_`.
+ */
+export const HASHTAG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{N}_][\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_]{0,99}$/u;
 
 /** An instant in time, stored as ISO 8601 with an explicit offset (the sync writes UTC, `Z`). */
 const instant = z.iso.datetime({ offset: true });
+
+/** Text as written, of `min` to `max` characters, that every published format can carry (see xml-text.ts). */
+const xmlText = (max: number, min = 0) =>
+  z.string().min(min).max(max).refine(isXmlText, 'holds a character XML cannot carry (a control character or a lone surrogate)');
+
+/** The platform's own id of one item of a carousel (Instagram's children{id}), numeric like a media id. */
+export const CHILD_ID_PATTERN = /^[0-9]{1,32}$/;
+const childId = z.string().regex(CHILD_ID_PATTERN, 'must be a numeric Instagram id');
 
 const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 
@@ -54,7 +66,7 @@ export const IMAGE_TEXT_MAX_LENGTH = 10_000;
  */
 export const imageTextSchema = z.strictObject({
   /** The text read, cleaned, one printed line per line; empty when the image shows no legible text. */
-  text: z.string().max(IMAGE_TEXT_MAX_LENGTH),
+  text: xmlText(IMAGE_TEXT_MAX_LENGTH),
   /** The engine's mean confidence over the lines kept, 0–100 (0 when nothing was read). */
   confidence: z.number().int().min(0).max(100),
   /** What read it: library, version and language model, e.g. "tesseract.js 7.0.0, ind 4.0.0_best_int". */
@@ -79,8 +91,10 @@ export const mirroredMediaSchema = z.strictObject({
   height: z.number().int().positive(),
   /** sha256 of the file's bytes, lower-case hex, so anyone can check the copy is unchanged. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+  /** A carousel item's own id on the platform: how the item is recognised when the carousel is edited. */
+  childId: childId.optional(),
   /** Text alternative where the platform or staff gave one. */
-  alt: z.string().max(2_000).optional(),
+  alt: xmlText(2_000).optional(),
   /** When the file was downloaded. */
   mirroredAt: instant,
   /** The text printed in the image, once it has been read (see imageTextSchema). */
@@ -93,6 +107,8 @@ export const pendingMediaSchema = z.strictObject({
   status: z.literal('pending'),
   /** `image` for a photo or carousel item, `poster` for the still image of a video. */
   role: z.enum(['image', 'poster']),
+  /** A carousel item's own id on the platform (see mirroredMediaSchema). */
+  childId: childId.optional(),
   /** Why the last attempt failed, for the sync summary and the transparency page. */
   reason: z.string().min(1).max(500),
   /** How many attempts have failed so far. */
@@ -103,12 +119,18 @@ export const pendingMediaSchema = z.strictObject({
 
 export const mediaSchema = z.discriminatedUnion('status', [mirroredMediaSchema, pendingMediaSchema]);
 
-/** An earlier title and text of a post, kept when the platform shows a changed one. */
+/**
+ * An earlier state of a post, kept when the platform shows a changed one: its title and text, and its media
+ * list when that changed too (a carousel item deleted, added or moved). The files an earlier media list
+ * names stay in the post's folder.
+ */
 export const earlierVersionSchema = z.strictObject({
   /** The title as it was. */
-  title: z.string().max(300),
+  title: xmlText(300),
   /** The full text as it was. */
-  text: z.string().max(20_000),
+  text: xmlText(20_000),
+  /** The media list as it was, when it is not the one that followed. */
+  media: z.array(mediaSchema).optional(),
   /** When the sync first saw that it had been replaced. */
   replacedAt: instant,
 });
@@ -123,7 +145,7 @@ export const removalSchema = z.strictObject({
   /** `deleted` upstream, made `private` upstream, or `withdrawn` by staff. */
   reason: z.enum(REMOVAL_REASONS),
   /** The public explanation, required when staff withdraw a post. */
-  note: z.string().max(2_000).optional(),
+  note: xmlText(2_000).optional(),
 });
 
 /** Where a record came from and how it changed while archived. */
@@ -156,9 +178,9 @@ export const accountRefSchema = z.strictObject({
   /** The platform's stable id of the account (YouTube channel id, Instagram user id). */
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   /** The handle shown to readers, without `@` (it may change; `id` does not). */
-  handle: z.string().min(1).max(100),
+  handle: xmlText(100, 1),
   /** The account's display name at the time of the last sync. */
-  name: z.string().min(1).max(200),
+  name: xmlText(200, 1),
 });
 
 export const postSchema = z
@@ -178,9 +200,9 @@ export const postSchema = z
     /** For `live`: broadcast state and times. */
     live: liveSchema.optional(),
     /** YouTube title, or for Instagram a title derived from the caption's first line (may be empty). */
-    title: z.string().max(300),
-    /** The full description or caption as plain text, exactly as published. */
-    text: z.string().max(20_000),
+    title: xmlText(300),
+    /** The full description or caption as plain text, exactly as published (less what XML cannot carry). */
+    text: xmlText(20_000),
     /** Hashtags found in the text, lower case, without `#`, in order of first use. */
     hashtags: z.array(z.string().regex(HASHTAG_PATTERN, 'must be a lower-case hashtag without "#"')),
     /** When the platform says the post was published. */

@@ -7,6 +7,9 @@ import { PLATFORMS, type Platform } from './post.ts';
 
 const instant = z.iso.datetime({ offset: true });
 
+/** The most posts an account's walk keeps asking for again (see `unarchived`). */
+export const MAX_UNARCHIVED = 200;
+
 /**
  * How far the sync has walked one account's listing (newest to oldest). A first import of a large
  * account spreads over several runs; until a walk reaches the oldest post, every run continues it, and
@@ -25,6 +28,11 @@ export const historyWalkSchema = z.strictObject({
   startedAt: instant,
   /** When a walk last reached the end, or null while none has. */
   completedAt: instant.nullable(),
+  /**
+   * Posts the walk met that could not be archived (each named with its reason in that run's summary):
+   * every run asks for them again, wherever the walk goes, until they are archived.
+   */
+  unarchived: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(MAX_UNARCHIVED).optional(),
 });
 
 export type HistoryWalk = z.infer<typeof historyWalkSchema>;

@@ -2,6 +2,7 @@
  * Turning untrusted caption text into tokens the page renders as escaped text. Nothing here produces
  * HTML: components render each token with Astro expressions, which escape it.
  */
+import { HASHTAG_PATTERN } from '#archive/post.ts';
 
 export type TextToken =
   | { type: 'text'; value: string }
@@ -13,13 +14,26 @@ export type TextToken =
 // A URL runs to the next whitespace; trailing punctuation that usually ends a sentence is left out.
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/giu;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"»”’…]+$/u;
-// `#` must not follow a letter/digit (so "C#" or "a#b" are not tags); a tag is letters, digits, underscore.
-const HASHTAG_IN_TEXT = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]{1,100})/gu;
+// `#` must not follow a letter/digit (so "C#" or "a#b" are not tags); a tag is letters (with their combining
+// marks: Devanagari vowel signs, a dotted capital I once lower-cased), digits and underscores.
+const HASHTAG_IN_TEXT = /(?<![\p{L}\p{M}\p{N}_&])#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_]{0,99})/gu;
 const MENTION_IN_TEXT = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)/gu;
 
-/** Lower-cases a tag the way the archive stores it (locale-independent, so "İ" stays stable). */
+/**
+ * A tag as the archive stores it: compatibility-folded (NFKC, so `#𝐁𝐞𝐫𝐢𝐭𝐚`, `#Ｂｅｒｉｔａ` and `#ᴮᵉʳⁱᵗᵃ` become
+ * "berita"), lower-cased without a locale, then composed again (NFC: lower-casing "İ" leaves i + U+0307).
+ */
 export function normalizeHashtag(tag: string): string {
-  return tag.replace(/^#/, '').toLowerCase();
+  return tag.replace(/^#/, '').normalize('NFKC').toLowerCase().normalize('NFC');
+}
+
+/**
+ * Whether a folded tag can be archived (post.ts HASHTAG_PATTERN). One that cannot (an upper-case letter
+ * with no lower case, a symbol NFKC made of a letter) stays text in the caption and out of the tag list:
+ * a tag never costs its post.
+ */
+export function isArchivableHashtag(tag: string): boolean {
+  return HASHTAG_PATTERN.test(tag);
 }
 
 /**
@@ -29,6 +43,16 @@ export function normalizeHashtag(tag: string): string {
 export function extractHashtags(text: string): string[] {
   const tags = tokenizeText(text).flatMap((token) => (token.type === 'hashtag' ? [token.tag] : []));
   return [...new Set(tags)];
+}
+
+/**
+ * The text as search should see it: compatibility-folded (NFKC), so a caption written in styled letters
+ * (`𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡`, `ｐｅｎｔｉｎｇ`) is found by its plain spelling. Undefined when folding changes nothing,
+ * so the page carries no second copy of an ordinary caption.
+ */
+export function foldedForSearch(text: string): string | undefined {
+  const folded = text.normalize('NFKC');
+  return folded === text.normalize('NFC') ? undefined : folded;
 }
 
 /** Only http and https become links; anything else (javascript:, data:) stays plain text. */
@@ -52,11 +76,9 @@ function tokenizeLine(line: string): TextToken[] {
   const insideLink = (index: number) => found.some((f) => f.token.type === 'link' && index >= f.start && index < f.end);
   for (const match of line.matchAll(HASHTAG_IN_TEXT)) {
     if (insideLink(match.index)) continue;
-    found.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      token: { type: 'hashtag', value: match[0], tag: normalizeHashtag(match[1]!) },
-    });
+    const tag = normalizeHashtag(match[1]!);
+    if (!isArchivableHashtag(tag)) continue;
+    found.push({ start: match.index, end: match.index + match[0].length, token: { type: 'hashtag', value: match[0], tag } });
   }
   for (const match of line.matchAll(MENTION_IN_TEXT)) {
     if (insideLink(match.index)) continue;

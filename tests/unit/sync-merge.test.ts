@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LAST_SEEN_REFRESH_MS, markRemoved, mergeUpstream } from '#sync/merge.ts';
+import { LAST_SEEN_REFRESH_MS, markRemoved, matchMedia, mergeUpstream } from '#sync/merge.ts';
 import { needsRevisit } from '#sync/revisit.ts';
 import type { UpstreamPost } from '#sync/upstream.ts';
-import { postSchema, type Post } from '#archive/post.ts';
+import { postSchema, type Post, type PostMedia } from '#archive/post.ts';
 import { makePost } from '../fixtures/posts.ts';
 
 const NOW = '2026-11-27T00:00:00Z';
@@ -96,5 +96,52 @@ describe('revisiting archived posts', () => {
     expect(needsRevisit(live('upcoming', '2026-12-03T02:00:00Z'), NOW)).toBe(false);
     expect(needsRevisit(live('completed', '2026-11-26T00:00:00Z'), NOW)).toBe(false);
     expect(needsRevisit(markRemoved(pendingPost(1, NOW), 'deleted', NOW), NOW)).toBe(false);
+  });
+});
+
+describe('matchMedia: which archived item each upstream item continues', () => {
+  const mirrored = (file: string, childId?: string): PostMedia => ({
+    status: 'mirrored',
+    role: 'image',
+    ...(childId ? { childId } : {}),
+    file,
+    width: 10,
+    height: 10,
+    sha256: 'a'.repeat(64),
+    mirroredAt: NOW,
+  });
+  const child = (childId: string) => ({ childId });
+
+  it('matches carousel items by their own id, wherever they moved, and a new id with nothing', () => {
+    const previous = [mirrored('11.jpg', '11'), mirrored('22.jpg', '22'), mirrored('33.jpg', '33'), mirrored('44.jpg', '44')];
+    // The second slide deleted: the fourth is still the fourth file, never the third position's.
+    expect(matchMedia(previous, [child('11'), child('33'), child('44')])).toEqual([0, 2, 3]);
+    expect(matchMedia(previous, [child('44'), child('11'), child('55')])).toEqual([3, 0, undefined]);
+  });
+  it('matches a carousel archived before items had ids by position only while it has as many items', () => {
+    const legacy = [mirrored('1.jpg'), mirrored('2.jpg'), mirrored('3.jpg'), mirrored('4.jpg')];
+    expect(matchMedia(legacy, [child('11'), child('22'), child('33'), child('44')])).toEqual([0, 1, 2, 3]);
+    expect(matchMedia(legacy, [child('11'), child('33'), child('44')])).toEqual([undefined, undefined, undefined]);
+  });
+  it('matches items without ids (a photo, a poster) by position, and everything is new for a new post', () => {
+    expect(matchMedia([mirrored('poster.jpg')], [{}])).toEqual([0]);
+    expect(matchMedia(undefined, [child('11'), {}])).toEqual([undefined, undefined]);
+  });
+});
+
+describe('mergeUpstream: a carousel whose media list changed', () => {
+  it('keeps the earlier media list as a version, with the title and text it had, and counts an edit', () => {
+    const children = ['17900000000000011', '17900000000000022', '17900000000000033', '17900000000000044'];
+    const media: PostMedia[] = children.map((childId) => ({ status: 'mirrored', role: 'image', childId, file: `${childId}.jpg`, width: 10, height: 10, sha256: 'b'.repeat(64), mirroredAt: NOW }));
+    const existing = makePost({ kind: 'carousel', media });
+    const upstream = upstreamOf(existing, { media: [0, 2, 3].map((index) => ({ role: 'image', url: 'https://cdn.example/x.jpg', baseName: children[index]!, childId: children[index]! })) });
+    const { post, change } = mergeUpstream(existing, upstream, [media[0]!, media[2]!, media[3]!], NOW);
+    expect(change).toBe('edited');
+    expect(post.provenance.versions).toEqual([{ title: existing.title, text: existing.text, media, replacedAt: NOW }]);
+    expect(postSchema.safeParse(post).success).toBe(true);
+    // The same list again is no change.
+    const again = mergeUpstream(post, upstream, post.media, NOW);
+    expect(again.change).toBe('unchanged');
+    expect(again.post.provenance.versions).toHaveLength(1);
   });
 });

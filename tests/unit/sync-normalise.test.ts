@@ -111,7 +111,7 @@ describe('normaliseMedia', () => {
     const { thumbnail_url: _, media_url: __, ...bare } = reel;
     expect(normaliseMedia(bare, igAccount).media[0]).toMatchObject({ url: undefined, missingReason: expect.any(String) });
   });
-  it('keeps every carousel child in order and accepts a post without a caption', () => {
+  it('keeps every carousel child in order, each known and named by its own id, and accepts a post without a caption', () => {
     const { caption: _, ...noCaption } = base;
     const carousel = {
       ...noCaption,
@@ -120,11 +120,13 @@ describe('normaliseMedia', () => {
     };
     const post = normaliseMedia(carousel, igAccount);
     expect(post).toMatchObject({ kind: 'carousel', title: '', text: '' });
-    expect(post.media.map((item) => [item.baseName, item.url])).toEqual([
-      ['1', 'https://cdn.example/1.jpg'],
-      ['2', 'https://cdn.example/2t.jpg'],
-      ['3', 'https://cdn.example/3.jpg'],
+    expect(post.media.map((item) => [item.childId, item.baseName, item.url])).toEqual([
+      ['17900000000000001', '17900000000000001', 'https://cdn.example/1.jpg'],
+      ['17900000000000002', '17900000000000002', 'https://cdn.example/2t.jpg'],
+      ['17900000000000003', '17900000000000003', 'https://cdn.example/3.jpg'],
     ]);
+    const hostile = { ...carousel, children: { data: [{ id: '../1', media_type: 'IMAGE', media_url: 'https://cdn.example/1.jpg' }, carousel.children.data[1]] } };
+    expect(() => normaliseMedia(hostile, igAccount)).toThrow(/carousel item has an invalid id/);
   });
   it('refuses hostile ids, impossible dates, missing types and non-http media URLs', () => {
     expect(() => normaliseMedia({ ...base, id: '../../x' }, igAccount)).toThrow(/not a valid Instagram media id/);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveTitle, extractHashtags, safeHttpUrl, splitParagraphs, summarize, tokenizeText } from '#site/utils/text.ts';
+import { deriveTitle, extractHashtags, foldedForSearch, normalizeHashtag, safeHttpUrl, splitParagraphs, summarize, tokenizeText } from '#site/utils/text.ts';
+import { isXmlText, plainText } from '#archive/xml-text.ts';
+import { HASHTAG_PATTERN } from '#archive/post.ts';
 
 describe('extractHashtags', () => {
   it('finds tags in order of first use, lower-cased and without duplicates', () => {
@@ -13,6 +15,53 @@ describe('extractHashtags', () => {
   });
   it('keeps non-Latin letters', () => {
     expect(extractHashtags('#Merdeka #日本 #Ünal')).toEqual(['merdeka', '日本', 'ünal']);
+  });
+  it('folds styled letters (NFKC, lower case, NFC): one tag however it was typed', () => {
+    // Mathematical bold and sans-serif bold, full-width, superscript modifier letters.
+    expect(extractHashtags('Pengumuman #𝐁𝐞𝐫𝐢𝐭𝐚 #𝗕𝗲𝗿𝗶𝘁𝗮 #Ｂｅｒｉｔａ #ᴮᵉʳⁱᵗᵃ #Berita')).toEqual(['berita']);
+  });
+  it('keeps tags of real captions that lower-casing or their script make unusual', () => {
+    // İ lower-cases to i + U+0307; tatweel and the katakana prolonged sound mark are modifier letters.
+    expect(extractHashtags('#İstanbul #رمضـان #ラーメン #ʙᴇʀɪᴛᴀ #नमस्ते')).toEqual(['i̇stanbul', 'رمضـان', 'ラーメン', 'ʙᴇʀɪᴛᴀ', 'नमस्ते']);
+    for (const tag of extractHashtags('#İstanbul #رمضـان #ラーメン #ʙᴇʀɪᴛᴀ #नमस्ते')) expect(tag).toMatch(HASHTAG_PATTERN);
+  });
+  it('leaves out a tag that still does not fit after folding, keeping it as text', () => {
+    // "½" is a digit to the tag pattern, but folds to 1, U+2044 FRACTION SLASH, 2: a symbol no stored tag has.
+    expect(normalizeHashtag('#½Harga')).toBe('1\u20442harga');
+    const caption = 'Diskon #½Harga dan #Ⅻ #Info';
+    expect(extractHashtags(caption)).toEqual(['xii', 'info']);
+    expect(tokenizeText(caption)).toEqual([
+      { type: 'text', value: 'Diskon #½Harga dan ' },
+      { type: 'hashtag', value: '#Ⅻ', tag: 'xii' },
+      { type: 'text', value: ' ' },
+      { type: 'hashtag', value: '#Info', tag: 'info' },
+    ]);
+    // A tag folded into more than 100 characters (U+FDFA folds to 18) is text, not a link that leads nowhere.
+    const long = `#${'ﷺ'.repeat(6)}`;
+    expect(extractHashtags(`${long} #ok`)).toEqual(['ok']);
+    expect(tokenizeText(long)).toEqual([{ type: 'text', value: long }]);
+  });
+});
+
+describe('plainText', () => {
+  it('removes the characters XML cannot carry and keeps everything else as written', () => {
+    const written = 'Jadwal\u000B vaksin\u0000\u001F 𝐁𝐞𝐫𝐢𝐭𝐚 👨‍👩‍👧 \u202Eعربى\u202C\tok\r\n\uFFFE\uFFFF';
+    expect(plainText(written)).toBe('Jadwal vaksin 𝐁𝐞𝐫𝐢𝐭𝐚 👨‍👩‍👧 \u202Eعربى\u202C\tok\r\n');
+    expect(isXmlText(written)).toBe(false);
+    expect(isXmlText(plainText(written))).toBe(true);
+  });
+  it('removes a lone surrogate but never half of a pair', () => {
+    expect(plainText('a\uD800b\uDC00c😀')).toBe('abc😀');
+    expect(plainText('😀'.slice(0, 1))).toBe('');
+  });
+});
+
+describe('foldedForSearch', () => {
+  it('gives the plain spelling of styled letters, and nothing for ordinary text', () => {
+    expect(foldedForSearch('𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡 𝗣𝗘𝗡𝗧𝗜𝗡𝗚 untuk warga')).toBe('PENGUMUMAN PENTING untuk warga');
+    expect(foldedForSearch('Pengumuman penting untuk warga')).toBeUndefined();
+    // Composed or decomposed, an accented letter is ordinary text.
+    expect(foldedForSearch('Cafe\u0301')).toBeUndefined();
   });
 });
 
