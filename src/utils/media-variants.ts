@@ -46,11 +46,22 @@ export interface MediaCopy {
   sha256: string;
 }
 
+/**
+ * The longest side each format can encode (WebP 16,383 px, JPEG 65,535 px). Only an extreme strip such as a
+ * 2×40000 image reaches it at the recipe's width: its copy is made that tall and proportionally narrow
+ * (at least 1 px), where the encoder would refuse it and, with it, the whole build.
+ */
+export const MAX_SIDE = { webp: 16_383, jpeg: 65_535 } as const;
+
 /** The copy `variant` makes of `item`: its name and exact pixel size (the encoder resizes to exactly this). */
 export function mediaCopy(item: Pick<MirroredMedia, 'sha256' | 'width' | 'height'>, variant: MediaVariantName): MediaCopy {
   const recipe = MEDIA_VARIANTS[variant];
-  const width = Math.min(recipe.maxWidth, item.width);
-  const height = Math.max(1, Math.round((item.height * width) / item.width));
+  let width = Math.min(recipe.maxWidth, item.width);
+  let height = Math.max(1, Math.round((item.height * width) / item.width));
+  if (height > MAX_SIDE[recipe.format]) {
+    height = MAX_SIDE[recipe.format];
+    width = Math.max(1, Math.round((item.width * height) / item.height));
+  }
   return {
     file: `${item.sha256}-${recipeTag(recipe)}.${EXTENSIONS[recipe.format]}`,
     width,

@@ -1,6 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { encodeCopy } from '#site/integrations/media-files.ts';
 import { copiesShownFor } from '#site/lib/media.ts';
-import { MEDIA_VARIANTS, mediaCopy, variantOfFile } from '#site/utils/media-variants.ts';
+import { MAX_SIDE, MEDIA_VARIANTS, mediaCopy, variantOfFile } from '#site/utils/media-variants.ts';
 import { makePost } from '../fixtures/posts.ts';
 
 const sha = 'ab'.repeat(32);
@@ -18,6 +23,27 @@ describe('mediaCopy', () => {
   it('never enlarges a small original, and never gives a height of 0', () => {
     expect(mediaCopy({ sha256: sha, width: 200, height: 100 }, 'page')).toMatchObject({ width: 200, height: 100 });
     expect(mediaCopy({ sha256: sha, width: 4000, height: 1 }, 'thumb')).toMatchObject({ width: 360, height: 1 });
+  });
+
+  it('keeps an extreme strip within what the format can encode, at least 1 px wide', () => {
+    expect(mediaCopy({ sha256: sha, width: 2, height: 40_000 }, 'page')).toMatchObject({ width: 1, height: MAX_SIDE.webp });
+    expect(mediaCopy({ sha256: sha, width: 1_000, height: 40_000 }, 'page')).toMatchObject({ width: 410, height: MAX_SIDE.webp });
+    expect(mediaCopy({ sha256: sha, width: 360, height: 100_000 }, 'thumb')).toMatchObject({ width: 236, height: MAX_SIDE.jpeg });
+  });
+
+  it('a valid 2×40000 PNG (1.7 KB) is encoded into both copies at the sizes the pages state', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'warta-strip-'));
+    try {
+      const original = join(dir, '1.png');
+      await writeFile(original, await sharp({ create: { width: 2, height: 40_000, channels: 3, background: '#c00' } }).png().toBuffer());
+      for (const variant of ['page', 'thumb'] as const) {
+        const copy = mediaCopy({ sha256: sha, width: 2, height: 40_000 }, variant);
+        const encoded = await sharp(await encodeCopy(original, copy)).metadata();
+        expect([encoded.width, encoded.height]).toEqual([copy.width, copy.height]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
