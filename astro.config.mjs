@@ -24,6 +24,31 @@ export default defineConfig({
     // The stylesheet is one cached file, not 6 KB inlined again in each of tens of thousands of pages.
     inlineStylesheets: 'never',
   },
+  // A second line of defence if text from a caption ever got past the escaping: every page carries a
+  // Content-Security-Policy <meta>. Astro adds the hashes of the scripts and styles it bundles or inlines;
+  // a page's own inline script or style adds its hash with Astro.csp (src/lib/csp.ts). A <meta> policy
+  // cannot say frame-ancestors: hosts that set headers add it (docs/security-headers.md).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // Mirrored media only; no data: or blob: images (nothing on the site makes one).
+        "img-src 'self'",
+        // The video facade's player, loaded only on a click (src/components/VideoFacade.astro).
+        'frame-src https://www.youtube-nocookie.com',
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // 'self' must be named once any resource is given. Pagefind compiles its WebAssembly in the search
+        // page (src/lib/search-ui.ts), which needs 'wasm-unsafe-eval' (it allows no JavaScript eval).
+        // Not 'strict-dynamic': it would drop 'self', and /pagefind/…/pagefind.js, imported at run time,
+        // carries no hash Astro could know.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+    },
+  },
   integrations: [
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) && !withdrawn.has(page) }),
     openDataFiles(contentDir),

@@ -1,0 +1,187 @@
+/**
+ * The Content-Security-Policy in Chromium: markup slipped into a post page (an inline script, an inline
+ * event handler, a script from elsewhere) runs nothing and is reported; the site's own scripts (search on
+ * Pagefind's WebAssembly, the video facade, copy-link) work under the policy without a single refusal; and
+ * the referrer policy keeps the page's address to the site, while YouTube's player still learns the origin
+ * it needs.
+ */
+import { expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { t } from '#site/i18n/id.ts';
+import { useBrowser } from '../helpers/browser.ts';
+import { usePreviewServer } from '../helpers/preview.ts';
+import { carouselPost, topHashtag, videoPost } from '../helpers/targets.ts';
+import { sitePaths } from '../helpers/repo.ts';
+
+const preview = usePreviewServer();
+const browser = useBrowser();
+
+interface Violation {
+  directive: string;
+  blocked: string;
+}
+
+/** What a page's policy refused: its `securitypolicyviolation` events and Chromium's console lines about it. */
+interface PolicyWatch {
+  page: Page;
+  violations(): Promise<Violation[]>;
+  consoleLines: string[];
+}
+
+async function watchedPage(options?: BrowserContextOptions): Promise<PolicyWatch> {
+  const page = await browser.newPage(options);
+  // Init scripts come from the browser's debugging protocol, which a page's policy does not govern.
+  await page.addInitScript(() => {
+    const seen: { directive: string; blocked: string }[] = [];
+    Object.defineProperty(window, '__violations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }));
+  });
+  const consoleLines: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) consoleLines.push(message.text());
+  });
+  return { page, consoleLines, violations: () => page.evaluate(() => [...(window as unknown as { __violations: Violation[] }).__violations]) };
+}
+
+/** Lets any violation report still queued arrive before the page is judged clean. */
+const settle = (page: Page) => page.waitForTimeout(300);
+
+const INJECTED = [
+  `<script>window.__pwned = 'inline script';</script>`,
+  `<img src="no-such-image.png" alt="" onerror="window.__pwned = 'onerror attribute'">`,
+  `<script src="https://attacker.invalid/steal.js"></script>`,
+].join('');
+
+/** The post page as built, with markup injected where a caption's text would be. */
+async function tamperedPost(path: string, { keepPolicy }: { keepPolicy: boolean }): Promise<string> {
+  const html = await (await fetch(preview.url(path))).text();
+  const main = /<main\b[^>]*>/.exec(html);
+  if (!main) throw new Error(`${path} has no <main>.`);
+  let tampered = html.replace(main[0], `${main[0]}${INJECTED}`);
+  if (!keepPolicy) tampered = tampered.replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '');
+  return tampered;
+}
+
+/** Opens the post at `path` as served with injected markup (the rest of the site as built). */
+async function openTampered(path: string, keepPolicy: boolean): Promise<PolicyWatch> {
+  const watch = await watchedPage();
+  const body = await tamperedPost(path, { keepPolicy });
+  await watch.page.route(preview.url(path), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  await watch.page.route('https://attacker.invalid/**', (route) => route.abort());
+  await watch.page.goto(preview.url(path), { waitUntil: 'load' });
+  return watch;
+}
+
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned);
+
+test('injected markup in a post page runs nothing, and the refusals are reported', async () => {
+  const path = sitePaths.post(videoPost());
+  const { page, violations, consoleLines } = await openTampered(path, true);
+  await expect.poll(async () => (await violations()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+  await settle(page);
+  expect(await pwned(page), 'window.__pwned').toBeUndefined();
+  const refused = await violations();
+  expect(refused.map((violation) => violation.directive).sort()).toEqual(['script-src-attr', 'script-src-elem', 'script-src-elem']);
+  expect(refused.map((violation) => violation.blocked)).toEqual(expect.arrayContaining(['inline', 'https://attacker.invalid/steal.js']));
+  expect(consoleLines.length, consoleLines.join('\n')).toBeGreaterThanOrEqual(3);
+  expect(consoleLines.some((line) => /inline script.*blocked/s.test(line)), consoleLines.join('\n')).toBe(true);
+  expect(consoleLines.some((line) => /inline event handler.*blocked/s.test(line)), consoleLines.join('\n')).toBe(true);
+  // The site's own script on the same page still runs: the facade still swaps in the player.
+  await page.route(/^https:\/\/www\.youtube-nocookie\.com\//, (route) => route.abort());
+  await page.locator('.video-facade').click();
+  await page.locator('iframe.video-frame').waitFor({ state: 'attached' });
+  await page.context().close();
+});
+
+test('the same injected markup does run once the policy is taken out (the test above is not vacuous)', async () => {
+  const { page } = await openTampered(sitePaths.post(videoPost()), false);
+  await expect.poll(() => pwned(page), { timeout: 10_000 }).toBeDefined();
+  await page.context().close();
+});
+
+test.each([
+  ['home', () => sitePaths.home()],
+  ['a video post', () => sitePaths.post(videoPost())],
+  ['a carousel post', () => sitePaths.post(carouselPost())],
+  ['the transparency page', () => sitePaths.transparency()],
+  ['the open data page', () => sitePaths.openData()],
+])('%s loads without a single refusal', async (_name, pathOf) => {
+  const { page, violations, consoleLines } = await watchedPage();
+  await page.goto(preview.url(pathOf()), { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+  await page.context().close();
+});
+
+test('search works under the policy (Pagefind’s script and WebAssembly), typed and from the address, with no refusal', async () => {
+  const query = topHashtag();
+  const { page, violations, consoleLines } = await watchedPage();
+  await page.goto(preview.url(sitePaths.search()));
+  await page.locator('#cari-q').fill(query);
+  await page.locator('#search-results .search-result a[href]').first().waitFor({ state: 'visible' });
+  // Opened with a search, the inline script in the <head> preloads Pagefind's files first.
+  await page.goto(preview.url(`${sitePaths.search()}?q=${encodeURIComponent(query)}`));
+  await page.locator('#search-results .search-result a[href]').first().waitFor({ state: 'visible' });
+  expect(await page.locator('link[rel="modulepreload"][href*="/pagefind/"]').count(), 'the early fetch ran').toBe(1);
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+
+  // A result followed is asked for without a Referer: the site keeps even its own addresses to itself.
+  const navigation = page.waitForRequest((request) => request.isNavigationRequest());
+  await page.locator('#search-results .search-result a[href]').first().click();
+  const headers = await (await navigation).allHeaders();
+  expect(headers.referer, 'Referer of a followed result').toBeUndefined();
+  await page.context().close();
+});
+
+test('without JavaScript, the search page’s hashed <noscript> style still hides the form, with no refusal', async () => {
+  const page = await browser.newPage({ javaScriptEnabled: false });
+  const consoleLines: string[] = [];
+  page.on('console', (message) => void consoleLines.push(message.text()));
+  await page.goto(preview.url(sitePaths.search()), { waitUntil: 'load' });
+  expect(await page.locator('.search-panel').isVisible()).toBe(false);
+  expect(consoleLines.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
+  await page.context().close();
+});
+
+test('the video facade swaps in the youtube-nocookie player, which is told the site’s origin and nothing more', async () => {
+  const post = videoPost();
+  const { page, violations, consoleLines } = await watchedPage();
+  const referers: (string | undefined)[] = [];
+  // The network is closed: the player's address answers with a stand-in page.
+  await page.route(/^https:\/\/www\.youtube-nocookie\.com\//, async (route) => {
+    referers.push((await route.request().allHeaders()).referer);
+    await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title>' });
+  });
+  await page.goto(preview.url(sitePaths.post(post)), { waitUntil: 'load' });
+  await page.locator('.video-facade').click();
+  const frame = page.locator('iframe.video-frame');
+  await frame.waitFor({ state: 'attached' });
+  expect(new URL((await frame.getAttribute('src'))!).host).toBe('www.youtube-nocookie.com');
+  await expect.poll(() => referers.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  // YouTube's player refuses to play without a Referer (error 153): the origin, not the post's address.
+  expect(referers[0]).toBe(`${preview.origin}/`);
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+  await page.context().close();
+});
+
+test('copy-link copies the page’s address under the policy, with no refusal', async () => {
+  const post = videoPost();
+  const { page, violations, consoleLines } = await watchedPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(preview.url(sitePaths.post(post)), { waitUntil: 'load' });
+  const button = page.locator('button.copy-link');
+  await button.click();
+  await page.locator('.copy-status', { hasText: t.share.copied }).waitFor({ state: 'visible' });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await page.locator('input.share-url').inputValue());
+  expect(copied).toMatch(/^https?:\/\//);
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+  await page.context().close();
+});
