@@ -112,6 +112,15 @@ export const t = {
     replacedAt: (when: string) => `Diganti pada ${when}`,
     earlierTitle: 'Judul',
     earlierText: 'Teks',
+    earlierMedia: 'Gambar',
+    mediaChanged: ({ removed, added, before, after }: { removed: number; added: number; before: number; after: number }) =>
+      [
+        removed > 0 ? `${removed} dihapus` : '',
+        added > 0 ? `${added} ditambahkan` : '',
+        removed === 0 && added === 0 ? 'urutan diubah' : '',
+      ]
+        .filter(Boolean)
+        .join(', ') + ` (${before} gambar sebelumnya, ${after} sesudahnya; berkas yang dihapus tetap disimpan di arsip).`,
     noVersions: 'Teks belum pernah berubah sejak diarsipkan.',
     edited: 'Diubah',
   },
