@@ -80,12 +80,11 @@ async function deploy(target: DeployTarget, distDir: string, print: (line: strin
   const work = await mkdtemp(join(tmpdir(), 'warta-deploy-'));
   try {
     // The server's public key (not a secret), so that rclone refuses another machine answering as it.
+    // The settings refuse an SFTP target without it (parseDeployTarget).
     let knownHostsFile: string | undefined;
-    if (target.kind === 'sftp' && target.knownHosts) {
+    if (target.kind === 'sftp') {
       knownHostsFile = join(work, 'known_hosts');
       await writeFile(knownHostsFile, `${target.knownHosts}\n`);
-    } else if (target.kind === 'sftp') {
-      print('deploy: warning: DEPLOY_SFTP_KNOWN_HOSTS is not set, so the server\'s identity is not checked (README: "Deploying past GitHub Pages").');
     }
     const { env, extraArgs } = processEnvironment(process.env, remoteEnvironment(target, knownHostsFile));
     const run = (args: string[], onEvent?: (event: LogEvent) => void) => rclone([...args, ...extraArgs], env, onEvent);

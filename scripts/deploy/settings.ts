@@ -70,8 +70,13 @@ const sftpSchema = z.object({
   DEPLOY_SFTP_KEY: requiredText('a secret: the private SSH key whose public key is in the user’s authorized_keys').pipe(
     z.string().regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'must be a private key in PEM form, starting "-----BEGIN … PRIVATE KEY-----"'),
   ),
-  /** The server's line(s) from `ssh-keyscan`, so that a different machine answering is refused. */
-  DEPLOY_SFTP_KNOWN_HOSTS: optionalText,
+  /**
+   * The server's line(s) from `ssh-keyscan`, so that a different machine answering is refused. Required:
+   * without it the deploy would hand the site (and prove the key) to whoever answers at that address.
+   */
+  DEPLOY_SFTP_KNOWN_HOSTS: requiredText(
+    "the server's public host key, so that no other machine can pose as it: the output of `ssh-keyscan -p PORT HOST`, run on a network you trust, as a repository variable",
+  ).pipe(z.string().regex(/^\S+ (?:ssh-|ecdsa-|sk-)\S+ \S+/m, 'must be known_hosts lines as `ssh-keyscan` prints them: "HOST KEY-TYPE KEY"')),
 });
 
 /** Every variable the deploy reads, for the workflow that sets them (tests/unit/workflow.test.ts). */
@@ -99,7 +104,8 @@ export interface SftpTarget {
   /** As rclone names it: "/var/www/warta" (absolute) or "public_html" (under the user's home). */
   path: string;
   privateKey: string;
-  knownHosts: string | undefined;
+  /** known_hosts lines: rclone refuses any other host key. */
+  knownHosts: string;
 }
 
 export type DeployTarget = S3Target | SftpTarget;

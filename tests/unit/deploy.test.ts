@@ -85,6 +85,21 @@ describe('deploy settings', () => {
         - DEPLOY_SFTP_KEY: must be a private key in PEM form, starting "-----BEGIN … PRIVATE KEY-----""
     `);
     expect(sftp).not.toContain('AAAA');
+  });
+
+  it('refuses an SFTP target without the server\'s known host key, saying what to set and how to get it', () => {
+    for (const knownHosts of [undefined, '', '  ']) {
+      expect(messageOf({ ...SERVER, DEPLOY_SFTP_KNOWN_HOSTS: knownHosts as string })).toMatchInlineSnapshot(`
+        "The deploy settings in the environment are not valid (in CI: the repository variables and secrets):
+          - DEPLOY_SFTP_KNOWN_HOSTS: is not set (the server's public host key, so that no other machine can pose as it: the output of \`ssh-keyscan -p PORT HOST\`, run on a network you trust, as a repository variable)"
+      `);
+    }
+    expect(messageOf({ ...SERVER, DEPLOY_SFTP_KNOWN_HOSTS: 'SHA256:abc fingerprint' })).toContain(
+      'DEPLOY_SFTP_KNOWN_HOSTS: must be known_hosts lines as `ssh-keyscan` prints them: "HOST KEY-TYPE KEY"',
+    );
+    // ssh-keyscan's lines, a port in brackets and several key types included.
+    const scanned = '[web.tapselkab.go.id]:2222 ssh-ed25519 AAAAC3Nz\n[web.tapselkab.go.id]:2222 ecdsa-sha2-nistp256 AAAAE2Vj';
+    expect(parseDeployTarget({ ...SERVER, DEPLOY_SFTP_KNOWN_HOSTS: scanned })).toMatchObject({ knownHosts: scanned });
     expect(messageOf({ DEPLOY_TARGET: 'pages' })).toContain('DEPLOY_TARGET: is "pages"; must be "s3"');
   });
 });
