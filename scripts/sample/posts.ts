@@ -24,6 +24,9 @@ function poster(seed: string): PosterSpec {
   return found;
 }
 
+/** Words one caption writes only in styled letters (𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡 𝗣𝗘𝗡𝗧𝗜𝗡𝗚), searched by their plain spelling. */
+export const STYLED_CAPTION_SEARCH = 'pengumuman penting';
+
 /** The word that occurs in exactly one post, so search tests have one unambiguous hit. */
 export const UNIQUE_SEARCH_WORD = 'Latong';
 
@@ -581,6 +584,25 @@ Untuk pembangunan jembatan beton di Kecamatan Angkola Timur, ruas jalan ditutup 
 Mohon maaf atas ketidaknyamanan ini. Peta jalur alternatif: https://tapselkab.go.id/pengumuman/penutupan-jalan-juni-2026
 
 #InfoLaluLintas #AngkolaTimur #Tapsel`,
+  },
+  {
+    // STYLED LETTERS: offices write emphasis in Unicode "Mathematical" letters. The page shows them as
+    // written; search finds them by their plain spelling (STYLED_CAPTION_SEARCH), and #𝐁𝐞𝐫𝐢𝐭𝐚 is #berita.
+    // CONTROL CHARACTERS: the caption as the API gives it holds a vertical tab and a NUL (pasted from a
+    // document), which no XML may carry: the sync removes them, so post.json and every feed are without.
+    platform: 'instagram',
+    id: '18567310042215908',
+    shortcode: 'DkS7vTq2LmA',
+    kind: 'image',
+    publishedAt: '2026-06-17T04:00:00Z',
+    images: ['Pengumuman layanan Disdukcapil tutup sementara pada 18 dan 19 Juni 2026.'],
+    text: `𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡 𝗣𝗘𝗡𝗧𝗜𝗡𝗚 ‼️
+
+𝗟𝗮𝘆𝗮𝗻𝗮𝗻 𝗮𝗱𝗺𝗶𝗻𝗶𝘀𝘁𝗿𝗮𝘀𝗶 𝗸𝗲𝗽𝗲𝗻𝗱𝘂𝗱𝘂𝗸𝗮𝗻 Disdukcapil Tapanuli Selatan tutup sementara 18–19 Juni 2026 karena pemutakhiran server. Layanan kembali normal Senin, 22 Juni 2026.
+
+Perekaman KTP-el keliling tetap berjalan di Kecamatan 𝘼𝙣𝙜𝙠𝙤𝙡𝙖 𝙎𝙖𝙣𝙜𝙠𝙪𝙣𝙪𝙧\u000B sesuai jadwal.\u0000
+
+#𝐁𝐞𝐫𝐢𝐭𝐚 #Disdukcapil #Tapsel`,
   },
   {
     platform: 'instagram',

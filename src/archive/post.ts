@@ -83,7 +83,9 @@ export const mirroredMediaSchema = z.strictObject({
   status: z.literal('mirrored'),
   /** `image` for a photo or carousel item, `poster` for the still image of a video. */
   role: z.enum(['image', 'poster']),
-  /** File name inside the post's folder, e.g. `1.jpg`. */
+  /** A carousel item's own id on the platform: how the item is recognised when the carousel is edited. */
+  childId: childId.optional(),
+  /** File name inside the post's folder, e.g. `1.jpg` (a carousel item's is named after its id). */
   file: z.string().regex(MEDIA_FILE_PATTERN, 'must be a plain file name such as "1.jpg"'),
   /** Pixel width as read from the file by sharp. */
   width: z.number().int().positive(),
@@ -91,8 +93,6 @@ export const mirroredMediaSchema = z.strictObject({
   height: z.number().int().positive(),
   /** sha256 of the file's bytes, lower-case hex, so anyone can check the copy is unchanged. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
-  /** A carousel item's own id on the platform: how the item is recognised when the carousel is edited. */
-  childId: childId.optional(),
   /** Text alternative where the platform or staff gave one. */
   alt: xmlText(2_000).optional(),
   /** When the file was downloaded. */

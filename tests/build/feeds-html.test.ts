@@ -5,8 +5,10 @@
  * with dc:creator (never RSS <author>) and point at the post page's own processed lead image.
  */
 import { existsSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import type { Post } from '#archive/post.ts';
+import { isXmlText } from '#archive/xml-text.ts';
 import { loadHtml, parseXml, SITE_ORIGIN } from '../helpers/dist.ts';
 import { linkHrefs, readerText, unsafeMarkup, withoutWhitespace } from '../helpers/feed-html.ts';
 import { DIST_DIR, distFileForPath, keyOf, listFiles, readDist, readListedPosts, readPresentedPosts, sitePaths } from '../helpers/repo.ts';
@@ -78,6 +80,22 @@ test('the sample archive has a hostile caption, and it is in rss.xml', () => {
   expect(hostile.length).toBeGreaterThan(0);
   const links = readFeed('rss.xml').items.map((item) => item.link);
   for (const post of hostile) expect(links, keyOf(post)).toContain(postUrl(post));
+});
+
+test('every XML file in dist/ is well-formed for a strict parser, and no published text holds a character XML cannot carry', () => {
+  const xmlFiles = listFiles(DIST_DIR, (name) => name.endsWith('.xml'));
+  expect(xmlFiles.length).toBeGreaterThan(allFeeds.length);
+  for (const file of xmlFiles) {
+    const valid = XMLValidator.validate(readDist(file));
+    expect(valid === true ? true : `${file}: ${valid.err.msg} (line ${valid.err.line})`, file).toBe(true);
+  }
+  // The sample's styled caption arrived from the API with a vertical tab and a NUL: the sync removed them.
+  const styled = listed.find((post) => post.hashtags.includes('berita') && /𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡/u.test(post.text));
+  expect(styled, 'the sample post written in styled letters').toBeDefined();
+  expect(readFeed(`tagar/berita/rss.xml`).items.map((item) => item.link)).toContain(postUrl(styled!));
+  for (const file of listFiles(DIST_DIR, (name) => /\.(html|xml|json|csv|txt)$/.test(name))) {
+    expect(isXmlText(readDist(file)), file).toBe(true);
+  }
 });
 
 describe.each(allFeeds.map((file) => [file] as const))('%s', (file) => {

@@ -11,7 +11,7 @@ import { useBrowser } from '../helpers/browser.ts';
 import { usePreviewServer } from '../helpers/preview.ts';
 import { listed } from '../helpers/targets.ts';
 import { sitePaths } from '../helpers/repo.ts';
-import { POSTER_ONLY_SEARCH_WORD } from '#scripts/sample/posts.ts';
+import { POSTER_ONLY_SEARCH_WORD, STYLED_CAPTION_SEARCH } from '#scripts/sample/posts.ts';
 
 const QUERY = 'Latong';
 const COMMON = 'Tapsel';
@@ -116,6 +116,27 @@ test(`a word printed only on a poster ("${POSTER_ONLY_SEARCH_WORD}") finds that 
   await page.goto(searchUrl(`q=${POSTER_ONLY_SEARCH_WORD}`));
   expect(await resultPaths(page, searchLive.results(1, POSTER_ONLY_SEARCH_WORD))).toEqual([sitePaths.post(matching[0]!)]);
   expect(await page.locator('.search-result mark').first().textContent()).toMatch(new RegExp(POSTER_ONLY_SEARCH_WORD, 'i'));
+  await page.context().close();
+});
+
+test(`words written in styled letters are found by their plain spelling ("${STYLED_CAPTION_SEARCH}"); the page shows them as written`, async () => {
+  const plain = (text: string) => text.normalize('NFKC').toLowerCase();
+  const matching = listed.filter((post) => plain(`${post.title} ${post.text}`).includes(STYLED_CAPTION_SEARCH));
+  expect(matching, `posts whose caption reads "${STYLED_CAPTION_SEARCH}" once folded`).toHaveLength(1);
+  expect(`${matching[0]!.title} ${matching[0]!.text}`.toLowerCase(), 'written in styled letters only').not.toContain(STYLED_CAPTION_SEARCH);
+  const page = await browser.newPage();
+  await page.goto(searchUrl(`q=${encodeURIComponent(STYLED_CAPTION_SEARCH)}`));
+  expect(await resultPaths(page, searchLive.results(1, STYLED_CAPTION_SEARCH))).toEqual([sitePaths.post(matching[0]!)]);
+
+  // The post page: the caption as written; the plain copy is for the index alone, out of sight and out of the accessibility tree.
+  await page.locator(RESULT_LINKS).first().click();
+  await page.waitForURL((url) => url.pathname === sitePaths.post(matching[0]!));
+  const article = page.locator('article.post');
+  expect(await article.locator('.post-text').innerText()).toContain('𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡 𝗣𝗘𝗡𝗧𝗜𝗡𝗚');
+  expect(await page.locator('.search-spelling').textContent()).toContain('PENGUMUMAN PENTING');
+  expect(await page.locator('.search-spelling').isHidden()).toBe(true);
+  expect(await article.innerText()).not.toContain('PENGUMUMAN PENTING');
+  expect(await article.ariaSnapshot()).not.toContain('PENGUMUMAN PENTING');
   await page.context().close();
 });
 
