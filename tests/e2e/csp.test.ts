@@ -137,12 +137,42 @@ test('search works under the policy (Pagefind’s script and WebAssembly), typed
   await page.context().close();
 });
 
-test('without JavaScript, the search page’s hashed <noscript> style still hides the form, with no refusal', async () => {
+/**
+ * The search page with its own policy also sent as a header, as a host that sets headers might: then the
+ * policy governs the page from its first byte, including the inline script and <noscript> style in the
+ * <head> that come before Astro's <meta> (which governs only what follows it). Their hashes must hold.
+ */
+async function routeSearchWithPolicyHeader(page: Page): Promise<void> {
+  const html = await (await fetch(preview.url(sitePaths.search()))).text();
+  const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+  if (!policy) throw new Error('The search page has no policy <meta>.');
+  await page.route(
+    (url) => url.pathname === sitePaths.search(),
+    (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy }, body: html }),
+  );
+}
+
+test('with the policy as a header too, the search page’s inline early fetch still runs', async () => {
+  const query = topHashtag();
+  const { page, violations, consoleLines } = await watchedPage();
+  await routeSearchWithPolicyHeader(page);
+  await page.goto(preview.url(`${sitePaths.search()}?q=${encodeURIComponent(query)}`));
+  await page.locator('#search-results .search-result a[href]').first().waitFor({ state: 'visible' });
+  expect(await page.locator('link[rel="modulepreload"][href*="/pagefind/"]').count(), 'the early fetch ran').toBe(1);
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+  await page.context().close();
+});
+
+test('with the policy as a header too and JavaScript off, the search page’s <noscript> style still hides the form', async () => {
   const page = await browser.newPage({ javaScriptEnabled: false });
   const consoleLines: string[] = [];
   page.on('console', (message) => void consoleLines.push(message.text()));
+  await routeSearchWithPolicyHeader(page);
   await page.goto(preview.url(sitePaths.search()), { waitUntil: 'load' });
-  expect(await page.locator('.search-panel').isVisible()).toBe(false);
+  expect(await page.locator('noscript a[href]').first().isVisible(), 'the <noscript> links show').toBe(true);
+  expect(await page.locator('.search-panel').isVisible(), 'the search form').toBe(false);
   expect(consoleLines.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
   await page.context().close();
 });
