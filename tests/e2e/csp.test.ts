@@ -5,13 +5,15 @@
  * the referrer policy keeps the page's address to the site, while YouTube's player still learns the origin
  * it needs.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { t } from '#site/i18n/id.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { usePreviewServer } from '../helpers/preview.ts';
 import { carouselPost, topHashtag, videoPost } from '../helpers/targets.ts';
-import { sitePaths } from '../helpers/repo.ts';
+import { REPO_ROOT, sitePaths } from '../helpers/repo.ts';
 
 const preview = usePreviewServer();
 const browser = useBrowser();
@@ -213,5 +215,47 @@ test('copy-link copies the page’s address under the policy, with no refusal', 
   await settle(page);
   expect(await violations()).toEqual([]);
   expect(consoleLines).toEqual([]);
+  await page.context().close();
+});
+
+/** The headers docs/security-headers.md tells a host to send, read from its nginx example. */
+function guideHeaders(): Record<string, string> {
+  const guide = readFileSync(path.join(REPO_ROOT, 'docs/security-headers.md'), 'utf8');
+  const headers = Object.fromEntries([...guide.matchAll(/^add_header ([\w-]+) "([^"]+)" always;$/gm)].map(([, name, value]) => [name!.toLowerCase(), value!]));
+  expect(Object.keys(headers).sort()).toEqual(['content-security-policy', 'permissions-policy', 'referrer-policy', 'x-content-type-options']);
+  return headers;
+}
+
+test('with the deploy guide’s headers, a post page still plays and copies, and no other site can frame it', async () => {
+  const headers = guideHeaders();
+  const postPath = sitePaths.post(videoPost());
+  const { page, violations, consoleLines } = await watchedPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.context().route(
+    (url) => url.origin === preview.origin,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
+    },
+  );
+  await page.context().route(/^https:\/\/www\.youtube-nocookie\.com\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title>' }),
+  );
+  await page.goto(preview.url(postPath), { waitUntil: 'load' });
+  await page.locator('button.copy-link').click();
+  await page.locator('.copy-status', { hasText: t.share.copied }).waitFor({ state: 'visible' });
+  await page.locator('.video-facade').click();
+  await page.locator('iframe.video-frame').waitFor({ state: 'attached' });
+  await expect.poll(() => page.frames().some((frame) => frame.url().startsWith('https://www.youtube-nocookie.com/')), { timeout: 10_000 }).toBe(true);
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+
+  // Another site showing the archive in a frame gets nothing: frame-ancestors 'none' from the header.
+  await page.context().route('http://framer.invalid/', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><iframe src="${preview.url(postPath)}"></iframe>` }),
+  );
+  await page.goto('http://framer.invalid/', { waitUntil: 'load' });
+  await expect.poll(() => consoleLines.some((line) => /frame-ancestors/.test(line)), { timeout: 10_000 }).toBe(true);
+  expect(page.frames().some((frame) => frame.url() === preview.url(postPath))).toBe(false);
   await page.context().close();
 });
