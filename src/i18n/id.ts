@@ -207,9 +207,19 @@ export const t = {
       'Berkas asli arsip (post.json dan gambar aslinya) tersimpan di repositori git arsip ini, di folder content/, lengkap dengan riwayat setiap perubahan. Situs ini menerbitkan sidik jari SHA-256 setiap berkas itu dan setiap berkas data terbuka, sehingga siapa pun dapat memeriksa bahwa salinannya sama persis.',
     verifyManifest: 'Sidik jari data terbuka (manifest-sha256.txt)',
     verifyRecord: 'Sidik jari berkas asli arsip (record-sha256.txt)',
-    verifyHow: 'Cara memeriksa data terbuka: unduh posts.json, posts.csv dan manifest-sha256.txt ke satu folder, lalu jalankan',
+    verifyHow:
+      'Cara memeriksa data terbuka: unduh manifest-sha256.txt dan berkas yang ingin diperiksa (posts.json, posts.csv, build.json, record-sha256.txt) ke satu folder, lalu jalankan',
     verifyRecordHow: 'Cara memeriksa berkas asli: salin (clone) repositori git arsip, lalu di folder utamanya jalankan',
     verifyResult: 'Setiap baris harus berakhir dengan “OK”.',
+    buildHeading: 'Versi situs ini',
+    buildCommit: 'Situs ini dibangun dari commit',
+    buildUncommitted: 'ditambah perubahan yang belum di-commit (bukan versi yang diterbitkan otomatis)',
+    buildUnknown: 'Commit asal situs ini tidak tercatat: situs dibangun di luar repositori git.',
+    buildRecord: 'Catatan versi (build.json)',
+    attestationIntro:
+      'Setiap kali situs diterbitkan, GitHub Actions menandatangani sidik jari berkas data terbuka (atestasi asal-usul build). Untuk memastikan manifest-sha256.txt yang Anda unduh diterbitkan oleh alur kerja repositori arsip ini dan tidak diubah, jalankan dengan GitHub CLI',
+    attestationThen: 'Setelah itu, periksa berkas lain dengan manifest tersebut seperti di atas.',
+    repositoryPlaceholder: 'PEMILIK/REPOSITORI',
   },
   openData: {
     title: 'Data terbuka',
@@ -222,6 +232,7 @@ export const t = {
     feeds: 'Umpan RSS',
     manifest: 'Sidik jari SHA-256 data terbuka (manifest-sha256.txt)',
     record: 'Sidik jari SHA-256 berkas asli arsip di repositori (record-sha256.txt)',
+    build: 'Commit repositori yang menjadi sumber situs ini (build.json)',
   },
   notFound: {
     title: 'Halaman tidak ditemukan',

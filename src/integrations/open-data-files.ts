@@ -1,8 +1,11 @@
 /**
  * The checkable record, written after `astro build`, without publishing any file twice:
  *
- * - `data/manifest-sha256.txt`: the sha256 of the open-data dumps the site publishes (posts.json,
- *   posts.csv), "<sha256>  <file>" per line, so a download can be checked with `sha256sum -c`.
+ * - `data/build.json`: the commit the site was built from (src/lib/build-record.ts).
+ * - `data/manifest-sha256.txt`: the sha256 of the open-data files the site publishes (posts.json,
+ *   posts.csv, build.json, record-sha256.txt), "<sha256>  <file>" per line, so a download can be checked
+ *   with `sha256sum -c`. The Publish workflow attests this file (build provenance): checking it with
+ *   `gh attestation verify` and then the files with `sha256sum` ties each to the workflow that published it.
  * - `data/record-sha256.txt`: the sha256 of every listed post's files as committed in the repository
  *   (`content/posts/<platform>/<shard>/<id>/post.json` and its mirrored media, src/archive/layout.ts), checked the same way in a
  *   clone of the repository. The originals stay there, the record; the site does not copy them.
@@ -20,12 +23,14 @@ import { postDirectory } from '#archive/archive-fs.ts';
 import { POST_FILE, postFolder } from '#archive/layout.ts';
 import type { Post } from '#archive/post.ts';
 import { listedPostsOf } from './published-posts.ts';
+import { BUILD_FILE } from '../lib/build-record.ts';
+import { buildRecord } from '../lib/build-record-fs.ts';
 import { FILES_AT_ONCE, inTurns } from '../utils/in-turns.ts';
 
 export const MANIFEST_FILE = 'manifest-sha256.txt';
 export const RECORD_FILE = 'record-sha256.txt';
-/** The open-data dumps the manifest covers. */
-const DUMPS = ['posts.json', 'posts.csv'];
+/** The open-data files the manifest covers, written before it. */
+export const MANIFEST_FILES = ['posts.json', 'posts.csv', BUILD_FILE, RECORD_FILE];
 
 async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');
@@ -49,12 +54,14 @@ export function openDataFiles(contentDir: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dataDir = join(fileURLToPath(dir), 'data');
-        const dumps: string[] = [];
-        for (const file of DUMPS) dumps.push(`${await sha256(join(dataDir, file))}  ${file}`);
-        await writeFile(join(dataDir, MANIFEST_FILE), `${dumps.join('\n')}\n`);
+        const build = buildRecord();
+        await writeFile(join(dataDir, BUILD_FILE), `${JSON.stringify(build, null, 2)}\n`);
         const record = await recordLines(contentDir, await listedPostsOf(fileURLToPath(dir)));
         await writeFile(join(dataDir, RECORD_FILE), `${record.join('\n')}\n`);
-        logger.info(`Wrote data/${MANIFEST_FILE} and data/${RECORD_FILE} (${record.length} files of the record).`);
+        const listed: string[] = [];
+        for (const file of MANIFEST_FILES) listed.push(`${await sha256(join(dataDir, file))}  ${file}`);
+        await writeFile(join(dataDir, MANIFEST_FILE), `${listed.join('\n')}\n`);
+        logger.info(`Wrote data/${BUILD_FILE} (commit ${build.commit ?? 'unknown'}), data/${RECORD_FILE} (${record.length} files of the record) and data/${MANIFEST_FILE}.`);
       },
     },
   };

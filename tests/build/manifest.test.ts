@@ -1,6 +1,6 @@
 /**
  * The checkable record, published without copying it: data/manifest-sha256.txt covers the open-data
- * dumps, data/record-sha256.txt every listed post's files as committed in content/ (checked against a
+ * dumps, build.json and record-sha256.txt; data/record-sha256.txt every listed post's files as committed in content/ (checked against a
  * clone of the repository), and nothing of withdrawn posts. The open data copies no original.
  */
 import { createHash } from 'node:crypto';
@@ -23,9 +23,9 @@ const linesOf = (name: string) =>
     });
 
 describe('data/manifest-sha256.txt', () => {
-  it('lists exactly the open-data dumps, each with its sha256', () => {
+  it('lists exactly the open-data files (dumps, build record, record checklist), each with its sha256', () => {
     const entries = linesOf('manifest-sha256.txt');
-    expect(entries.map((entry) => entry.file).sort()).toEqual(['posts.csv', 'posts.json']);
+    expect(entries.map((entry) => entry.file).sort()).toEqual(['build.json', 'posts.csv', 'posts.json', 'record-sha256.txt']);
     for (const { hash, file } of entries) expect(sha256(path.join(DATA, file)), file).toBe(hash);
   });
 });
@@ -53,8 +53,8 @@ describe('data/record-sha256.txt', () => {
 });
 
 describe('the open data copies nothing', () => {
-  it('data/ holds the dumps and the two checklists, and no copy of the record', () => {
+  it('data/ holds the dumps, the build record and the two checklists, and no copy of the record', () => {
     expect(existsSync(path.join(DATA, 'arsip'))).toBe(false);
-    expect(listFiles(DATA, () => true).sort()).toEqual(['index.html', 'manifest-sha256.txt', 'posts.csv', 'posts.json', 'record-sha256.txt']);
+    expect(listFiles(DATA, () => true).sort()).toEqual(['build.json', 'index.html', 'manifest-sha256.txt', 'posts.csv', 'posts.json', 'record-sha256.txt']);
   });
 });
