@@ -1,10 +1,12 @@
 /**
- * `node scripts/publish/unread-originals.ts [--limit N] [--content DIR]`: the images the sync's OCR will
- * read next (newest posts first, as `planReading` in scripts/ocr/backlog.ts orders them), at most N, one
- * a line, as `git sparse-checkout add --stdin` takes them. CI checks the archive out without media and
- * fetches these before the sync, so a backlog is read a bounded slice per run; an image the sync
- * downloads in the run is on disk anyway. Exit codes: 0 listed (maybe nothing), 1 the archive cannot be
- * read, 2 a bug.
+ * `node scripts/publish/unread-originals.ts [--limit N | --ocr-minutes M] [--content DIR]`: the images
+ * the sync's OCR will read next (newest posts first, as `planReading` in scripts/ocr/backlog.ts orders
+ * them), at most N (or what M minutes read, IMAGES_PER_MINUTE each), one a line, as
+ * `git sparse-checkout add --stdin` takes them. CI checks the archive out without media and fetches these
+ * before the sync, so a backlog is read a bounded slice per run; an image the sync downloads in the run is
+ * on disk anyway. M is checked as the sync checks its own --ocr-minutes (2.5 is fine; "five" stops here
+ * with the sync's message, before anything runs). Exit codes: 0 listed (maybe nothing), 1 a bad flag or
+ * an archive that cannot be read, 2 a bug.
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,15 @@ import { parseArgs } from 'node:util';
 import { postDirectory, readArchivedPosts } from '#archive/archive-fs.ts';
 import { planReading } from '#scripts/ocr/backlog.ts';
 import { OCR_ENGINE } from '#scripts/ocr/engine.ts';
+import { parseOcrMinutes } from '#sync/config.ts';
+import { FatalSyncError } from '#sync/errors.ts';
 import { ListError, printPatterns, sparsePatterns } from './sparse-paths.ts';
+
+/** About what two cores read in a minute: the originals fetched for each minute of --ocr-minutes. */
+export const IMAGES_PER_MINUTE = 120;
+
+/** How many originals M minutes of reading need fetched. */
+export const originalsFor = (minutes: number) => Math.ceil(minutes * IMAGES_PER_MINUTE);
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,10 +37,24 @@ export async function unreadOriginals(contentDir: string, limit: number): Promis
   return { paths: await sparsePatterns(contentDir, next), due: due.length };
 }
 
+/** The sync's own check of its --ocr-minutes, its message as a list error. */
+function ocrMinutes(text: string): number {
+  try {
+    return parseOcrMinutes(text);
+  } catch (error) {
+    if (error instanceof FatalSyncError) throw new ListError(`${error.message.replace('--ocr-minutes', `--ocr-minutes (OCR_MINUTES in CI)`)}`, { cause: error });
+    throw error;
+  }
+}
+
 function main(): Promise<number> {
   return printPatterns('unread-originals', async () => {
-    const { values } = parseArgs({ options: { content: { type: 'string' }, limit: { type: 'string', default: '500' } }, strict: true, allowPositionals: false });
-    const limit = Number(values.limit);
+    const { values } = parseArgs({
+      options: { content: { type: 'string' }, limit: { type: 'string' }, 'ocr-minutes': { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    const limit = values['ocr-minutes'] === undefined ? Number(values.limit ?? '500') : originalsFor(ocrMinutes(values['ocr-minutes']));
     if (!Number.isInteger(limit) || limit < 0) throw new ListError(`--limit must be a whole number of images, not "${values.limit}"`);
     const { paths, due } = await unreadOriginals(resolve(repoRoot, values.content ?? 'content'), limit);
     return { paths, summary: `${due} image(s) not read yet; ${paths.length} listed` };

@@ -86,6 +86,14 @@ export interface SyncSettings {
 const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
                       [--max-new N] [--ocr-minutes M] [--ocr-max N] [--content DIR] [--summary FILE]`;
 
+/** `--ocr-minutes` (and CI's OCR_MINUTES, checked with it): a number of minutes such as 5 or 2.5; 0 reads no image. */
+export function parseOcrMinutes(text: string): number {
+  if (!/^\d{1,4}(\.\d+)?$/.test(text)) {
+    throw new FatalSyncError('configuration', `--ocr-minutes must be a number of minutes (0 reads no image), not "${text}".`, USAGE);
+  }
+  return Number(text);
+}
+
 export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
   let values;
   try {
@@ -117,10 +125,7 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
   if (maxNew !== undefined && !/^[1-9]\d{0,6}$/.test(maxNew)) {
     throw new FatalSyncError('configuration', `--max-new must be a whole number of posts from 1, not "${maxNew}".`, USAGE);
   }
-  const ocrMinutes = values['ocr-minutes'] ?? String(DEFAULT_OCR_MINUTES);
-  if (!/^\d{1,4}(\.\d+)?$/.test(ocrMinutes)) {
-    throw new FatalSyncError('configuration', `--ocr-minutes must be a number of minutes (0 reads no image), not "${ocrMinutes}".`, USAGE);
-  }
+  const ocrMinutes = parseOcrMinutes(values['ocr-minutes'] ?? String(DEFAULT_OCR_MINUTES));
   const ocrMax = values['ocr-max'];
   if (ocrMax !== undefined && !/^\d{1,7}$/.test(ocrMax)) {
     throw new FatalSyncError('configuration', `--ocr-max must be a whole number of images, not "${ocrMax}".`, USAGE);
@@ -133,7 +138,7 @@ export function parseFlags(argv: string[], repoRoot: string): SyncFlags {
     maxNew: maxNew === undefined ? undefined : Number(maxNew),
     contentDir: resolve(repoRoot, values.content ?? 'content'),
     summaryFile: resolve(repoRoot, values.summary ?? '.cache/sync-summary.json'),
-    ocrMinutes: Number(ocrMinutes),
+    ocrMinutes,
     ocrMax: ocrMax === undefined ? undefined : Number(ocrMax),
   };
 }

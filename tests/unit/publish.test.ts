@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { onlySyncTimeChanged } from '#scripts/publish/sync-time-only.ts';
+import { onlySyncTimeChanged, syncTimeCanWait } from '#scripts/publish/sync-time-only.ts';
+import { liveBuildUrl, liveCommit } from '#scripts/publish/live-build.ts';
 import { issueBody, planIssue, tokenState, TOKEN_ISSUE_TITLE } from '#scripts/publish/token-issue.ts';
 import { emptyPlatformSummary, emptySummary, type SyncSummary } from '#scripts/shared/sync-summary.ts';
 
@@ -124,5 +125,47 @@ describe('onlySyncTimeChanged', () => {
     // The weekly full reconcile's mark is a real change: it keeps a quiet account's schedule alive.
     expect(onlySyncTimeChanged(state({}), state({ lastFullSyncAt: '2026-11-29T19:17:00Z', lastSyncAt: '2026-11-29T19:20:00Z' }))).toBe(false);
     expect(onlySyncTimeChanged('null', 'null')).toBe(false);
+  });
+});
+
+describe('syncTimeCanWait', () => {
+  const state = (lastSyncAt: string, fields: Record<string, unknown> = {}) => JSON.stringify({ schemaVersion: 1, sample: false, lastSyncAt, ...fields });
+
+  it('leaves a moved sync time uncommitted within a day of the committed one', () => {
+    expect(syncTimeCanWait(state('2026-11-27T03:00:00Z'), state('2026-11-27T03:30:00Z'))).toBe(true);
+    expect(syncTimeCanWait(state('2026-11-27T03:00:00Z'), state('2026-11-28T00:59:00Z'))).toBe(true);
+  });
+
+  it('commits it once the committed one is 22 hours old, so the published "last sync" is never a day old', () => {
+    expect(syncTimeCanWait(state('2026-11-27T03:00:00Z'), state('2026-11-28T01:00:00Z'))).toBe(false);
+    expect(syncTimeCanWait(state('2026-11-20T03:00:00Z'), state('2026-11-28T01:00:00Z'))).toBe(false);
+  });
+
+  it('commits any other change, and a time it cannot read', () => {
+    expect(syncTimeCanWait(state('2026-11-27T03:00:00Z'), state('2026-11-27T03:30:00Z', { instagram: { tokenExpiresAt: '2027-01-26T00:00:00Z' } }))).toBe(false);
+    expect(syncTimeCanWait(state('yesterday'), state('2026-11-27T03:30:00Z'))).toBe(false);
+    expect(syncTimeCanWait(undefined, state('2026-11-27T03:30:00Z'))).toBe(false);
+  });
+});
+
+describe('the live build record', () => {
+  const HEAD = 'c'.repeat(40);
+  const record = (fields: Record<string, unknown> = {}) =>
+    JSON.stringify({ commit: HEAD, uncommittedChanges: false, repository: 'office/warta', repositoryUrl: 'https://github.com/office/warta', ...fields });
+
+  it('is data/build.json under the configured base URL', () => {
+    expect(liveBuildUrl('https://office.github.io/warta/')).toBe('https://office.github.io/warta/data/build.json');
+    expect(liveBuildUrl('https://arsip.tapselkab.go.id')).toBe('https://arsip.tapselkab.go.id/data/build.json');
+  });
+
+  it('names its commit only for a clean build of this repository', () => {
+    expect(liveCommit(record(), 'office/warta')).toBe(HEAD);
+    expect(liveCommit(record(), 'Office/Warta')).toBe(HEAD);
+    expect(liveCommit(record({ repository: 'other/warta' }), 'office/warta')).toBeUndefined();
+    expect(liveCommit(record({ uncommittedChanges: true }), 'office/warta')).toBeUndefined();
+    expect(liveCommit(record({ commit: null }), 'office/warta')).toBeUndefined();
+    expect(liveCommit(record({ commit: 'HEAD' }), 'office/warta')).toBeUndefined();
+    expect(liveCommit('<!doctype html><title>404</title>', 'office/warta')).toBeUndefined();
+    expect(liveCommit('', 'office/warta')).toBeUndefined();
   });
 });
