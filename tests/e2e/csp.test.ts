@@ -55,30 +55,29 @@ const INJECTED = [
 ].join('');
 
 /** The post page as built, with markup injected where a caption's text would be. */
-async function tamperedPost(path: string, { keepPolicy }: { keepPolicy: boolean }): Promise<string> {
-  const html = await (await fetch(preview.url(path))).text();
+async function tamperedPost(pagePath: string, { keepPolicy }: { keepPolicy: boolean }): Promise<string> {
+  const html = await (await fetch(preview.url(pagePath))).text();
   const main = /<main\b[^>]*>/.exec(html);
-  if (!main) throw new Error(`${path} has no <main>.`);
+  if (!main) throw new Error(`${pagePath} has no <main>.`);
   let tampered = html.replace(main[0], `${main[0]}${INJECTED}`);
   if (!keepPolicy) tampered = tampered.replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '');
   return tampered;
 }
 
 /** Opens the post at `path` as served with injected markup (the rest of the site as built). */
-async function openTampered(path: string, keepPolicy: boolean): Promise<PolicyWatch> {
+async function openTampered(pagePath: string, keepPolicy: boolean): Promise<PolicyWatch> {
   const watch = await watchedPage();
-  const body = await tamperedPost(path, { keepPolicy });
-  await watch.page.route(preview.url(path), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  const body = await tamperedPost(pagePath, { keepPolicy });
+  await watch.page.route(preview.url(pagePath), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   await watch.page.route('https://attacker.invalid/**', (route) => route.abort());
-  await watch.page.goto(preview.url(path), { waitUntil: 'load' });
+  await watch.page.goto(preview.url(pagePath), { waitUntil: 'load' });
   return watch;
 }
 
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned);
 
 test('injected markup in a post page runs nothing, and the refusals are reported', async () => {
-  const path = sitePaths.post(videoPost());
-  const { page, violations, consoleLines } = await openTampered(path, true);
+  const { page, violations, consoleLines } = await openTampered(sitePaths.post(videoPost()), true);
   await expect.poll(async () => (await violations()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
   await settle(page);
   expect(await pwned(page), 'window.__pwned').toBeUndefined();
