@@ -43,8 +43,9 @@ export default defineConfig({
       scriptDirective: {
         // 'self' must be named once any resource is given. Pagefind compiles its WebAssembly in the search
         // page (src/lib/search-ui.ts), which needs 'wasm-unsafe-eval' (it allows no JavaScript eval).
-        // Not 'strict-dynamic': it would drop 'self', and /pagefind/…/pagefind.js, imported at run time,
-        // carries no hash Astro could know.
+        // Not 'strict-dynamic': with it browsers ignore 'self', and /pagefind/…/pagefind.js (imported at run
+        // time, written by Pagefind after Astro hashed its own scripts) would depend on trust passed along
+        // from a hashed script; 'self' covers it plainly.
         resources: ["'self'", "'wasm-unsafe-eval'"],
       },
     },
