@@ -4,8 +4,8 @@
  * them), at most N (or what M minutes read, IMAGES_PER_MINUTE each), one a line, as
  * `git sparse-checkout add --stdin` takes them. CI checks the archive out without media and fetches these
  * before the sync, so a backlog is read a bounded slice per run; an image the sync downloads in the run is
- * on disk anyway. M is checked as the sync checks its own --ocr-minutes (2.5 is fine; "five" stops here
- * with the sync's message, before anything runs). Exit codes: 0 listed (maybe nothing), 1 a bad flag or
+ * on disk anyway. M is checked as the sync checks its own --ocr-minutes (scripts/shared/ocr-minutes.ts:
+ * 2.5 is fine; "five" stops here with the sync's message, before anything runs). Exit codes: 0 listed (maybe nothing), 1 a bad flag or
  * an archive that cannot be read, 2 a bug.
  */
 import { join, resolve } from 'node:path';
@@ -14,8 +14,7 @@ import { parseArgs } from 'node:util';
 import { postDirectory, readArchivedPosts } from '#archive/archive-fs.ts';
 import { planReading } from '#scripts/ocr/backlog.ts';
 import { OCR_ENGINE } from '#scripts/ocr/engine.ts';
-import { parseOcrMinutes } from '#sync/config.ts';
-import { FatalSyncError } from '#sync/errors.ts';
+import { ocrMinutesProblem } from '#scripts/shared/ocr-minutes.ts';
 import { ListError, printPatterns, sparsePatterns } from './sparse-paths.ts';
 
 /** About what two cores read in a minute: the originals fetched for each minute of --ocr-minutes. */
@@ -37,14 +36,11 @@ export async function unreadOriginals(contentDir: string, limit: number): Promis
   return { paths: await sparsePatterns(contentDir, next), due: due.length };
 }
 
-/** The sync's own check of its --ocr-minutes, its message as a list error. */
+/** Minutes checked as the sync checks its own --ocr-minutes, with the same message. */
 function ocrMinutes(text: string): number {
-  try {
-    return parseOcrMinutes(text);
-  } catch (error) {
-    if (error instanceof FatalSyncError) throw new ListError(`${error.message.replace('--ocr-minutes', `--ocr-minutes (OCR_MINUTES in CI)`)}`, { cause: error });
-    throw error;
-  }
+  const problem = ocrMinutesProblem(text);
+  if (problem) throw new ListError(problem.replace('--ocr-minutes', '--ocr-minutes (OCR_MINUTES in CI)'));
+  return Number(text);
 }
 
 function main(): Promise<number> {

@@ -10,6 +10,7 @@ import type { Platform } from '#archive/post.ts';
 import type { SiteConfig } from '#site/schemas/site-config.ts';
 import { FatalSyncError } from './errors.ts';
 import { issueLines } from '#archive/parse.ts';
+import { ocrMinutesProblem } from '#scripts/shared/ocr-minutes.ts';
 
 export const DEFAULT_YOUTUBE_API_ROOT = 'https://youtube.googleapis.com/';
 export const DEFAULT_INSTAGRAM_API_ROOT = 'https://graph.instagram.com';
@@ -86,11 +87,10 @@ export interface SyncSettings {
 const USAGE = `Usage: npm run sync -- [--only youtube|instagram] [--full] [--dry-run] [--refresh-token]
                       [--max-new N] [--ocr-minutes M] [--ocr-max N] [--content DIR] [--summary FILE]`;
 
-/** `--ocr-minutes` (and CI's OCR_MINUTES, checked with it): a number of minutes such as 5 or 2.5; 0 reads no image. */
-export function parseOcrMinutes(text: string): number {
-  if (!/^\d{1,4}(\.\d+)?$/.test(text)) {
-    throw new FatalSyncError('configuration', `--ocr-minutes must be a number of minutes (0 reads no image), not "${text}".`, USAGE);
-  }
+/** `--ocr-minutes`, checked as CI checks OCR_MINUTES (scripts/shared/ocr-minutes.ts). */
+function parseOcrMinutes(text: string): number {
+  const problem = ocrMinutesProblem(text);
+  if (problem) throw new FatalSyncError('configuration', problem, USAGE);
   return Number(text);
 }
 

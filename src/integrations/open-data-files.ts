@@ -52,6 +52,10 @@ export function openDataFiles(contentDir: string): AstroIntegration {
   return {
     name: 'warta:open-data-files',
     hooks: {
+      // Pages read the record through thisBuild() (src/lib/build-record.ts), which needs no Node.
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { define: { __WARTA_BUILD_RECORD__: JSON.stringify(buildRecord()) } } });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const dataDir = join(fileURLToPath(dir), 'data');
         const build = buildRecord();

@@ -1,7 +1,8 @@
 /**
  * What a built site says about where it came from: `data/build.json`, named in the manifest, shown on the
  * transparency page and read back by the Publish workflow, which publishes whenever main's newest commit
- * is not the one the live site names. Deterministic: the same commit builds the same record.
+ * is not the one the live site names. Deterministic: the same commit builds the same record. Read from
+ * git by src/lib/build-record-fs.ts; pages get it from `thisBuild()`.
  */
 import { z } from 'astro/zod';
 
@@ -25,6 +26,15 @@ export const buildRecordSchema = z.strictObject({
 });
 
 export type BuildRecord = z.infer<typeof buildRecordSchema>;
+
+/** Put in by the open-data integration (src/integrations/open-data-files.ts) when a build or dev server starts. */
+declare const __WARTA_BUILD_RECORD__: BuildRecord | undefined;
+
+/** This build's record, for pages; read from git once, by the integration, before anything renders. */
+export function thisBuild(): BuildRecord {
+  if (typeof __WARTA_BUILD_RECORD__ === 'undefined') throw new Error('No build record: thisBuild() is for pages rendered by astro with the open-data integration.');
+  return __WARTA_BUILD_RECORD__;
+}
 
 /** The commit's page on the repository's host, when both are known. */
 export function commitUrl(record: BuildRecord): string | undefined {

@@ -26,7 +26,8 @@ import { parse } from 'yaml';
 import { MEDIA_CACHE_DIR } from '#site/integrations/media-files.ts';
 import { DEPLOY_SECRETS, DEPLOY_VARIABLES } from '#scripts/deploy/settings.ts';
 import { originalsFor } from '#scripts/publish/unread-originals.ts';
-import { parseOcrMinutes } from '#sync/config.ts';
+import { ocrMinutesProblem } from '#scripts/shared/ocr-minutes.ts';
+import { parseFlags } from '#sync/config.ts';
 
 interface LintResult {
   message: string;
@@ -216,8 +217,12 @@ describe('publish.yml', () => {
       expect(arithmetic.filter((expression) => /OCR_MINUTES|\$\(\(|\$\[|let|expr/.test(expression)), `${job}: ${step.name}`).toEqual([]);
     }
     // 2.5 minutes fetch the originals of 300 images; a value the sync would refuse stops the step first.
-    expect(originalsFor(parseOcrMinutes('2.5'))).toBe(300);
-    expect(originalsFor(parseOcrMinutes('0'))).toBe(0);
+    expect(ocrMinutesProblem('2.5')).toBeUndefined();
+    expect(originalsFor(2.5)).toBe(300);
+    expect(originalsFor(0)).toBe(0);
+    // The sync takes the same values, with the same message.
+    expect(parseFlags(['--ocr-minutes', '2.5'], REPO_ROOT).ocrMinutes).toBe(2.5);
+    expect(() => parseFlags(['--ocr-minutes', 'five'], REPO_ROOT)).toThrow(ocrMinutesProblem('five')!);
     const script = path.join(REPO_ROOT, 'scripts/publish/unread-originals.ts');
     const refused = spawnSync(process.execPath, [script, '--ocr-minutes', 'five'], { encoding: 'utf8' });
     expect(refused.status).toBe(1);
