@@ -43,6 +43,24 @@ export class RetryableError extends Error {
   }
 }
 
+/**
+ * Text an API (or any server) wrote, made fit to quote in one of our messages: one line (every control
+ * character and line or paragraph separator becomes a space), no `::` (so nothing in it can read as a
+ * GitHub Actions workflow command such as `::error::` or `::add-mask::`, wherever the line is printed),
+ * and at most `max` characters. Every server text that enters an error message goes through here.
+ */
+export function apiMessage(text: unknown, max = 300): string {
+  // A hostile JSON body may put anything where a message belongs, even {"toString": 1}, which String() throws on.
+  const quoted = typeof text === 'string' ? text : (JSON.stringify(text) ?? typeof text);
+  const line = quoted
+    .replace(/[\p{Cc}\u2028\u2029\u0085]+/gu, ' ')
+    .replace(/:{2,}/g, (colons) => colons.split('').join(' '))
+    .replace(/##\[/g, '# #[')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 const PLATFORM_NAMES: Record<Platform, string> = { youtube: 'YouTube', instagram: 'Instagram' };
 
 /** What staff read when a platform did not answer: nothing is lost, and the schedule tries again. */

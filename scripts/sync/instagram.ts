@@ -8,7 +8,8 @@ import { z } from 'astro/zod';
 import { CHILD_ID_PATTERN, isValidPostId } from '#archive/post.ts';
 import { deriveTitle, extractHashtags, safeHttpUrl } from '#site/utils/text.ts';
 import type { AccountRef, InstagramSettings } from './config.ts';
-import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
+import { apiMessage, FatalSyncError, ItemError, RetryableError } from './errors.ts';
+import { PERMALINK_HOSTS } from './hosts.ts';
 import { getJson, type HttpOptions } from './http.ts';
 import { nearLimitStop, rateLimitedStop, readUsage, usageCallsForStop, type UsageReading } from './instagram-usage.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
@@ -62,6 +63,26 @@ function mediaEntry(role: UpstreamMedia['role'], baseName: string, url: string |
   return url ? { role, url, baseName } : { role, url: undefined, baseName, missingReason: 'Instagram gave no image URL' };
 }
 
+/**
+ * The post's permalink, which readers follow: only an https link on Instagram's own hosts, without its
+ * query or fragment. Another link is never stored, nor replaced: a shortcode cannot be derived from the
+ * media id (YouTube's links, by contrast, are built from the video id), so the post is skipped with an
+ * item error naming the host, and asked for again next run.
+ */
+export function instagramPermalink(raw: string, id: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const onInstagram = url?.protocol === 'https:' && !url.username && !url.password && !url.port && PERMALINK_HOSTS.instagram.includes(url.hostname);
+  if (!url || !onInstagram) {
+    throw new ItemError('instagram', id, `its permalink is not on Instagram's own hosts (${url ? `${url.protocol}//${url.host}` : 'not a URL'})`);
+  }
+  return `${url.origin}${url.pathname}`;
+}
+
 export function normaliseMedia(input: unknown, account: AccountRef): UpstreamPost {
   const rawId = (input as { id?: unknown } | null)?.id;
   const parsed = rawMedia.safeParse(input);
@@ -96,7 +117,7 @@ export function normaliseMedia(input: unknown, account: AccountRef): UpstreamPos
     platform: 'instagram',
     id: item.id,
     account: { ...account, handle: item.username || account.handle },
-    permalink: item.permalink,
+    permalink: instagramPermalink(item.permalink, item.id),
     kind,
     title: deriveTitle(text),
     text,
@@ -130,7 +151,7 @@ export interface InstagramErrorContext {
 export function classifyInstagramError(status: number, body: unknown, context: InstagramErrorContext = {}): Error {
   const error = (body as GraphErrorBody | undefined)?.error;
   const code = error?.code;
-  const message = (error?.message ?? `HTTP ${status}`).slice(0, 300);
+  const message = apiMessage(error?.message ?? `HTTP ${status}`);
   if (code === 190) {
     const expired = error?.error_subcode === 463 || /expired/i.test(message);
     return new FatalSyncError(

@@ -9,6 +9,7 @@ import { locatePostFolder, POST_FILE } from '#archive/layout.ts';
 import { isValidPostId, postKey, storedPostSchema, type Platform, type Post, type PostMedia } from '#archive/post.ts';
 import { historyKey, MAX_UNARCHIVED, type ArchiveState, type HistoryWalk } from '#archive/state.ts';
 import { apiVersionWarning, type SyncSettings } from './config.ts';
+import { mediaSourcesFor } from './hosts.ts';
 import { FatalSyncError, ItemError, outageStop, RetryableError } from './errors.ts';
 import type { HttpOptions } from './http.ts';
 import { InstagramSource, refreshInstagramToken } from './instagram.ts';
@@ -79,6 +80,7 @@ export async function runSync(options: RunOptions): Promise<SyncSummary> {
       },
     },
     onAttempt: countRequest(summary),
+    mediaSources: mediaSourcesFor(settings),
   };
   const context: RunContext = { settings, reporter, now, summary, http, media };
   summary.notSynced.push(...settings.skipped);
@@ -118,12 +120,19 @@ async function refreshToken(context: RunContext, state: ArchiveState): Promise<v
   const refreshed = await refreshInstagramToken(settings.instagram, context.http, new Date(context.now)).catch((error: unknown) => {
     throw asPlatformStop(error, 'instagram');
   });
+  if (refreshed.accessToken !== settings.instagram.accessToken) {
+    // The expiry answered belongs to the new string, which this run can neither print nor store (a
+    // secret): recorded, it would claim that the stored token lasts until then. Nothing is recorded; a
+    // person must put a token in the secret whose expiry a refresh can then record.
+    throw new FatalSyncError(
+      'invalid-credentials',
+      'Instagram: the refresh answered with a different token, which the sync cannot store (it never prints or writes a token); the token in INSTAGRAM_ACCESS_TOKEN is not recorded as extended.',
+      'Generate a new long-lived token (README, "An Instagram token"), save it as the INSTAGRAM_ACCESS_TOKEN secret, and a day later run the refresh again so that its expiry is recorded.',
+      'instagram',
+    );
+  }
   const expiresAt = toInstant(refreshed.expiresAt);
   reporter.line(`Instagram: the token was refreshed; it now expires on ${expiresAt}.`);
-  if (refreshed.accessToken !== settings.instagram.accessToken) {
-    // The API may hand back a new string; it is a secret, so it is never printed.
-    reporter.line('Instagram: the refresh returned a different token string. The old one keeps working until it expires; no change to INSTAGRAM_ACCESS_TOKEN is required now.');
-  }
   if (!settings.flags.dryRun) await writeArchiveState(settings.flags.contentDir, { ...state, instagram: { tokenExpiresAt: expiresAt } });
 }
 

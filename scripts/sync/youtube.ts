@@ -11,7 +11,8 @@ import { z } from 'astro/zod';
 import { isValidPostId } from '#archive/post.ts';
 import { extractHashtags } from '#site/utils/text.ts';
 import type { AccountRef, YoutubeSettings } from './config.ts';
-import { FatalSyncError, ItemError, RetryableError } from './errors.ts';
+import { apiMessage, FatalSyncError, ItemError, RetryableError } from './errors.ts';
+import { MAX_API_BYTES, redactUrl } from './http.ts';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';
 import { apiText, parseInstant, type UpstreamMedia, type UpstreamPost } from './upstream.ts';
@@ -142,19 +143,36 @@ interface GoogleErrorBody {
   error?: { code?: number; message?: string; errors?: { reason?: string; message?: string }[]; details?: { reason?: string }[] };
 }
 
+/**
+ * Whether gaxios stopped reading an answer at `maxContentLength`: from its Content-Length ("Response's
+ * `Content-Length` is over the limit.", with the response) or while reading ("content size at <URL> over
+ * limit", the URL holding the key, with `error.type` "max-size").
+ */
+function isTooLarge(error: unknown): boolean {
+  const { message, error: inner } = (error ?? {}) as { message?: unknown; error?: { type?: unknown } };
+  return inner?.type === 'max-size' || (typeof message === 'string' && /\bover (the )?limit\b/.test(message));
+}
+
+/** Why no answer came, in the network's words (any URL in them redacted: it holds the key). */
+function transportProblem(error: unknown): string {
+  const message = (error as Error | undefined)?.message;
+  return `no answer (${apiMessage(redactUrl(typeof message === 'string' ? message : 'network error'), 120)})`;
+}
+
 /** Turns a googleapis failure into a FatalSyncError or RetryableError (never includes the request URL). */
 export function classifyYoutubeError(error: unknown, endpoint: string): Error {
+  if (isTooLarge(error)) return new RetryableError(`YouTube ${endpoint}: the answer is larger than the limit of ${MAX_API_BYTES / 1024 / 1024} MB`);
   const response = (error as { response?: { status?: number; data?: unknown; headers?: unknown } }).response;
   if (!response?.status) {
-    return new RetryableError(`YouTube ${endpoint}: no answer (${(error as Error).message?.slice(0, 120) ?? 'network error'})`);
+    return new RetryableError(`YouTube ${endpoint}: ${transportProblem(error)}`);
   }
   const status = response.status;
   const body = (typeof response.data === 'object' ? response.data : {}) as GoogleErrorBody;
   const reasons = [
     ...(body.error?.errors ?? []).map((entry) => entry.reason),
     ...(body.error?.details ?? []).map((entry) => entry.reason),
-  ].filter((reason): reason is string => !!reason);
-  const message = body.error?.message?.replace(/<[^>]*>/g, '') ?? `HTTP ${status}`;
+  ].filter((reason): reason is string => typeof reason === 'string' && reason !== '');
+  const message = apiMessage(body.error?.message ?? `HTTP ${status}`).replace(/<[^>]*>/g, '');
   const headers = response.headers as { get?: (name: string) => string | null } & Record<string, string> | undefined;
   const retryAfter = headers?.get?.('retry-after') ?? headers?.['retry-after'];
 
@@ -224,6 +242,7 @@ export class YoutubeSource implements PlatformSource {
       auth: options.settings.apiKey,
       rootUrl: options.settings.apiRoot,
       timeout: options.timeoutMs,
+      maxContentLength: MAX_API_BYTES,
       retry: false, // our own policy (withRetry) decides, with the API's error reasons in hand
     });
   }

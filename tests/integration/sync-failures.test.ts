@@ -153,6 +153,7 @@ describe('crash safety', () => {
 
 describe('token care', () => {
   it('--refresh-token records the new expiry without printing the token; runs warn within 10 days', async () => {
+    fake.data.instagram.refreshedToken = FIXTURE_ACCESS_TOKEN; // the same token, extended
     const refreshed = await runSync(workspace, fakeEnvironment(fake), ['--refresh-token']);
     expect(refreshed.code, refreshed.stdout).toBe(0);
     expect(refreshed.stdout).toMatch(/token was refreshed; it now expires on 20\d\d-/);
@@ -169,6 +170,22 @@ describe('token care', () => {
     expect(warned.code).toBe(0);
     expect(warned.stdout).toMatch(/Instagram token expires in 5 day\(s\)/);
     expect(warned.summary!.warnings.join()).toMatch(/expires in 5 day/);
+  });
+
+  it('--refresh-token answered with a different token records no expiry, and asks for a new token without printing one', async () => {
+    const file = path.join(workspace.content, 'archive.json');
+    const before = { ...JSON.parse(await readFile(file, 'utf8')), instagram: { tokenExpiresAt: '2026-12-20T00:00:00.000Z' } };
+    await writeFile(file, `${JSON.stringify(before, null, 2)}\n`);
+    const result = await runSync(workspace, fakeEnvironment(fake), ['--refresh-token']);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(fake.count('instagram.refresh')).toBe(1);
+    expect(result.summary!.fatal).toMatchObject({ reason: 'invalid-credentials', platform: 'instagram' });
+    expect(result.stdout).toMatch(/answered with a different token/);
+    expect(result.stdout).toMatch(/save it as the INSTAGRAM_ACCESS_TOKEN secret/);
+    expect(result.stdout).not.toMatch(/token was refreshed/);
+    // The stored token's recorded expiry is left as it was: the expiry answered is the new token's.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(before);
+    expectNoSecretsIn(result);
   });
 
   it('a platform without credentials is skipped with one line', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ItemError, RetryableError } from '#sync/errors.ts';
 import { HttpStatusError } from '#sync/errors.ts';
-import { getBytes, getJson, redactUrl, type ErrorClassifier, type HttpOptions } from '#sync/http.ts';
+import { getBytes, getJson, MAX_API_BYTES, RefusedUrlError, redactUrl, type ErrorClassifier, type HttpOptions } from '#sync/http.ts';
 import { caught } from '../helpers/caught.ts';
 
 const SECRET = 'EAAGm0PX4ZCpsBAsecretTOKEN123';
@@ -66,6 +66,8 @@ function testOptions(extra: HttpOptions = {}) {
     retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 60_000 },
     hooks: { sleep: async (ms) => void sleeps.push(ms), random: () => 1 },
     onAttempt: (endpoint) => void attempts.push(endpoint),
+    // This test's server stands in for a CDN, as the fake API does in the integration tests.
+    mediaSources: { hosts: [], origins: [baseUrl] },
     ...extra,
   };
   return { options, sleeps, attempts };
@@ -219,6 +221,33 @@ describe('getJson', () => {
     expect(error.message).not.toContain(SECRET);
     expect(String(error.stack)).not.toContain(SECRET);
   });
+
+  it('reads no API answer beyond MAX_API_BYTES: a retryable error, declared or streamed', async () => {
+    const streamed: Handler = (_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }); // chunked: no Content-Length
+      response.write('{"data": ["');
+      const chunk = 'x'.repeat(256 * 1024);
+      let sent = 0;
+      const more = () => {
+        while (!response.destroyed && sent <= MAX_API_BYTES) {
+          sent += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', more);
+        }
+        response.end('"]}');
+      };
+      more();
+    };
+    serve(streamed);
+    const { options, attempts } = testOptions();
+    const error = await caught(getJson(url(), 'instagram media', failOnCall, options));
+    expect(error).toBeInstanceOf(RetryableError);
+    expect(error.message).toBe('instagram media: the answer is larger than the limit of 8 MB (gave up after 3 attempts)');
+    expect(attempts).toHaveLength(3);
+
+    serve(text(400, 'x'.repeat(MAX_API_BYTES + 1), { 'content-type': 'text/plain' }));
+    const declared = await caught(getJson(url(), 'instagram media', failOnCall, testOptions().options));
+    expect(declared.message).toMatch(/^instagram media: the answer is larger than the limit of 8 MB/);
+  });
 });
 
 describe('getBytes', () => {
@@ -270,6 +299,78 @@ describe('getBytes', () => {
     serve(text(200, 'x'.repeat(1_000)));
     const exact = await getBytes(url('/media/ok.jpg'), 'instagram image', { ...testOptions().options, maxBytes: 1_000 });
     expect(exact.bytes).toHaveLength(1_000);
+  });
+});
+
+describe('getBytes fetches only from the sources the run allows', () => {
+  /** A second server, standing for anything that is not an allowed source. */
+  async function elsewhere() {
+    let seen = 0;
+    const other = createServer((_, response) => {
+      seen += 1;
+      response.writeHead(200, { 'content-type': 'image/png', connection: 'close' }).end('secret picture');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    return {
+      origin,
+      seen: () => seen,
+      close: () => new Promise((resolve) => (other.closeAllConnections(), other.close(resolve))),
+    };
+  }
+
+  it('follows a redirect within the allowed origin', async () => {
+    serve(text(302, '', { location: '/media/2.png' }), text(200, 'abc', { 'content-type': 'image/png' }));
+    const result = await getBytes(url('/media/1.png'), 'media', testOptions().options);
+    expect(result.bytes.toString()).toBe('abc');
+    expect(requests.map((request) => request.url?.split('?')[0])).toEqual(['/media/1.png', '/media/2.png']);
+  });
+
+  it('refuses a redirect to another server before asking it, and does not retry', async () => {
+    const other = await elsewhere();
+    try {
+      for (const status of [301, 302, 303, 307, 308]) {
+        serve(text(status, '', { location: `${other.origin}/x.png` }));
+        const { options, attempts } = testOptions();
+        const error = await caught(getBytes(url('/media/1.png'), 'media', options));
+        expect(error).toBeInstanceOf(RefusedUrlError);
+        expect(error.message).toBe(`media: refused a redirect: ${new URL(other.origin).host} is not a host media may be fetched from`);
+        expect(attempts).toHaveLength(1);
+      }
+      expect(other.seen()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a URL on a host that is not allowed without sending any request', async () => {
+    const other = await elsewhere();
+    try {
+      const error = await caught(getBytes(new URL(`${other.origin}/x.png`), 'media', testOptions().options));
+      expect(error).toBeInstanceOf(RefusedUrlError);
+      expect(other.seen()).toBe(0);
+      // Without sources nothing is fetched at all.
+      const none = await caught(getBytes(url('/media/1.png'), 'media', { ...testOptions().options, mediaSources: undefined }));
+      expect(none).toBeInstanceOf(RefusedUrlError);
+      expect(requests).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('allows the platforms\' hosts over https only', async () => {
+    const cdn = { hosts: ['*.cdninstagram.com'], origins: [] };
+    for (const bad of ['http://scontent.cdninstagram.com/x.jpg', 'https://scontent.cdninstagram.com:8443/x.jpg', 'https://u:p@scontent.cdninstagram.com/x.jpg', 'https://127.0.0.1/x.jpg']) {
+      const error = await caught(getBytes(new URL(bad), 'media', { ...testOptions().options, mediaSources: cdn }));
+      expect(error, bad).toBeInstanceOf(RefusedUrlError);
+    }
+  });
+
+  it('stops after too many redirects', async () => {
+    serve(text(302, '', { location: '/media/again.png' }));
+    const error = await caught(getBytes(url('/media/1.png'), 'media', testOptions().options));
+    expect(error.message).toBe('media: more than 5 redirects');
+    expect(requests).toHaveLength(6);
   });
 });
 
