@@ -63,11 +63,51 @@ export function readingWidth(width: number): number {
   return Math.min(READING_MAX_WIDTH, Math.max(READING_MIN_WIDTH, width));
 }
 
-/** The images the engine reads for one picture (any format sharp decodes): greyscale PNGs, one per pass. */
+/**
+ * Limits checked from the file's header, before a pixel is decoded: scaled to the reading width, a
+ * 1.7 KB PNG of 2×40000 pixels becomes 1000×20,000,000, and took the sync's OCR step past 3 GB of memory
+ * in two minutes (a 1080×1350 poster needs about 200 MB). Posts are at most 1:1.91 (Instagram) or 16:9
+ * (YouTube); a tall infographic of 1:10 is still read.
+ */
+export const OCR_LIMITS = {
+  /** Pixels of the picture as stored (a 24-MP phone photo passes). */
+  inputPixels: 40_000_000,
+  /** The long side at most this many times the short side. */
+  aspectRatio: 10,
+  /** Pixels of the picture as scaled for reading (1600×10000). */
+  readingPixels: 16_000_000,
+} as const;
+
+/** An image the OCR engine is not given, and why; recorded as not read, never read. */
+export class UnreadableImageError extends Error {
+  override name = 'UnreadableImageError';
+}
+
+/** The width and height an image is read at, or why it is not read at all. Orientation is taken into account. */
+export function readingSize(metadata: { width?: number | undefined; height?: number | undefined; orientation?: number | undefined }): { width: number; height: number } {
+  const [stored, other] = [metadata.width ?? 0, metadata.height ?? 0];
+  if (stored < 1 || other < 1) throw new UnreadableImageError('the image has no dimensions');
+  // EXIF orientations 5–8 turn the picture a quarter: it is read upright, its sides swapped.
+  const [w, h] = (metadata.orientation ?? 1) >= 5 ? [other, stored] : [stored, other];
+  const size = `${w}×${h} px`;
+  if (w * h > OCR_LIMITS.inputPixels) throw new UnreadableImageError(`too large to read (${size}; at most ${OCR_LIMITS.inputPixels / 1_000_000} MP)`);
+  if (Math.max(w, h) > Math.min(w, h) * OCR_LIMITS.aspectRatio) {
+    throw new UnreadableImageError(`too narrow to read (${size}; the long side at most ${OCR_LIMITS.aspectRatio}× the short one)`);
+  }
+  const width = readingWidth(w);
+  const height = Math.max(1, Math.round((h * width) / w));
+  if (width * height > OCR_LIMITS.readingPixels) throw new UnreadableImageError(`too large to read (${size}, ${width}×${height} px as read)`);
+  return { width, height };
+}
+
+/**
+ * The images the engine reads for one picture (any format sharp decodes): greyscale PNGs, one per pass.
+ * Throws an `UnreadableImageError` for a picture past OCR_LIMITS, before decoding it.
+ */
 export async function prepareForReading(bytes: Uint8Array): Promise<Buffer[]> {
-  const metadata = await sharp(bytes).metadata();
-  const width = readingWidth(metadata.width ?? READING_MIN_WIDTH);
-  const decoded = await sharp(bytes).rotate().greyscale().resize({ width }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  // The header alone gives the size (and a reason to refuse); decoding then stops at `limitInputPixels` too.
+  const { width } = readingSize(await sharp(bytes).metadata());
+  const decoded = await sharp(bytes, { limitInputPixels: OCR_LIMITS.inputPixels }).rotate().greyscale().resize({ width }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
   const grey: Grey = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
   const raw = { width: grey.width, height: grey.height, channels: 1 } as const;
   const png = (data: Buffer) => sharp(data, { raw }).png({ compressionLevel: 1 }).toBuffer();
