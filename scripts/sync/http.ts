@@ -13,7 +13,7 @@
  * `fetch` of the undici that made it, and Node's built-in one exports no `Agent`.
  */
 import { Agent, fetch as undiciFetch } from 'undici';
-import { HttpStatusError, RetryableError } from './errors.ts';
+import { apiMessage, HttpStatusError, RetryableError } from './errors.ts';
 import { mediaRefusal, type MediaSources } from './hosts.ts';
 import { NonPublicAddressError, publicOnlyLookup } from './public-address.ts';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryHooks, type RetryPolicy } from './retry.ts';
@@ -257,8 +257,9 @@ function parseBodyLoosely(text: string): unknown {
   }
 }
 
+/** "404 Not Found": the reason phrase is the server's words, so it is quoted as such. */
 function statusText(response: Response): string {
-  return response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
+  return response.statusText ? `${response.status} ${apiMessage(response.statusText, 60)}` : String(response.status);
 }
 
 function formatBytes(bytes: number): string {

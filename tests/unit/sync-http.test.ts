@@ -279,6 +279,15 @@ describe('getBytes', () => {
     expect(attempts).toHaveLength(2);
   });
 
+  it('quotes a status line\'s reason phrase as server text', async () => {
+    serve((_, response) => {
+      response.statusMessage = 'Gone ::error::Sync succeeded';
+      response.writeHead(410).end();
+    });
+    const error = await caught(getBytes(url('/media/1.jpg'), 'instagram image', testOptions().options));
+    expect(error.message).toBe('instagram image: HTTP 410 Gone : :error: :Sync succeeded');
+  });
+
   it('stops reading beyond maxBytes, whether or not Content-Length says so', async () => {
     const streamed: Handler = (_, response) => {
       response.writeHead(200, { 'content-type': 'image/jpeg' }); // chunked: no Content-Length
