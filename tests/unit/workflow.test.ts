@@ -16,7 +16,7 @@
  * build cannot start).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { DEPLOY_SECRETS, DEPLOY_VARIABLES } from '#scripts/deploy/settings.ts';
 import { originalsFor } from '#scripts/publish/unread-originals.ts';
 import { ocrMinutesProblem } from '#scripts/shared/ocr-minutes.ts';
 import { parseFlags } from '#sync/config.ts';
+import { emptyPlatformSummary, emptySummary } from '#scripts/shared/sync-summary.ts';
 
 interface LintResult {
   message: string;
@@ -244,6 +245,29 @@ describe('publish.yml', () => {
     expect(last.if).toBe("always() && (steps.sync.outcome == 'failure' || steps.verify.outcome == 'failure')");
     expect(last.run).toMatch(/exit 1\s*$/);
     expect(stepIndex(sync, (step) => !!step.uses?.startsWith('actions/upload-artifact@') && step.with?.name === 'sync-commit')).toBeLessThan(sync.steps.length - 1);
+  });
+
+  it('puts an item that could not be archived on the run\'s summary page and on the run, by running the report step', { timeout: 30_000 }, () => {
+    const report = sync.steps.find((step) => step.id === 'report')!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'warta-report-'));
+    try {
+      // The step's paths are relative to the checkout: the code is linked in (and node keeps the links, so
+      // that each script sees itself run), the summary is this test's.
+      for (const entry of ['scripts', 'src', 'node_modules', 'package.json']) symlinkSync(path.join(REPO_ROOT, entry), path.join(dir, entry));
+      mkdirSync(path.join(dir, '.cache'));
+      const instagram = { ...emptyPlatformSummary('instagram'), new: 2, skipped: [{ id: '17912345678901234', reason: 'does not fit the archive schema (publishedAt: impossible date)' }] };
+      writeFileSync(path.join(dir, '.cache/sync-summary.json'), JSON.stringify({ ...emptySummary('2026-11-27T03:00:00Z', 'incremental', false), platforms: [instagram] }));
+      const env = { ...process.env, NODE_OPTIONS: '--preserve-symlinks --preserve-symlinks-main', GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'), GITHUB_OUTPUT: path.join(dir, 'output') };
+      const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', report.run!], { cwd: dir, encoding: 'utf8', env });
+      expect(result.status, result.stderr).toBe(0);
+      const page = readFileSync(path.join(dir, 'summary.md'), 'utf8');
+      expect(page).toContain('### Skipped');
+      expect(page).toContain('- instagram `17912345678901234`: does not fit the archive schema \\(publishedAt: impossible date\\)');
+      expect(result.stdout).toContain('::warning title=Skipped instagram item::17912345678901234: does not fit the archive schema (publishedAt: impossible date)');
+      expect(readFileSync(path.join(dir, 'output'), 'utf8')).toBe('summary=true\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('checks the archive before and after the sync: commits unless the sync broke a valid archive, and never builds an invalid one', () => {
@@ -593,6 +617,26 @@ describe('publish.yml', () => {
       expect(hand.run).toContain('sha256sum < "$RUNNER_TEMP/artifact.tar"');
       expect(hand.env).toEqual({ SITE_ZIP_DIGEST: '${{ steps.site.outputs.artifact-digest }}' });
       expect(stepIndex(build, (step) => step === hand)).toBeGreaterThan(stepIndex(build, (step) => !!step.uses?.startsWith('actions/upload-pages-artifact@')));
+    });
+
+    it('names the Pages tarball or the rclone zip by its sha256', () => {
+      const hand = build.steps.find((step) => step.name === 'Hand the attestation subjects on')!;
+      for (const target of ['pages', 's3']) {
+        const dir = mkdtempSync(path.join(tmpdir(), 'warta-subjects-'));
+        try {
+          mkdirSync(path.join(dir, 'dist/data'), { recursive: true });
+          writeFileSync(path.join(dir, 'dist/data/manifest-sha256.txt'), `${'1'.repeat(64)}  posts.json\n`);
+          writeFileSync(path.join(dir, 'artifact.tar'), 'the site');
+          const env = { ...process.env, RUNNER_TEMP: dir, DEPLOY_TARGET: target, SITE_ZIP_DIGEST: `sha256:${'4'.repeat(64)}` };
+          const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', hand.run!], { cwd: dir, encoding: 'utf8', env });
+          expect(result.status, result.stderr).toBe(0);
+          const tar = execFileSync('sha256sum', [path.join(dir, 'artifact.tar')], { encoding: 'utf8' }).split(' ')[0];
+          expect(readFileSync(path.join(dir, 'provenance/site-sha256.txt'), 'utf8')).toBe(target === 'pages' ? `${tar}  github-pages.tar\n` : `${'4'.repeat(64)}  site.zip\n`);
+          expect(readFileSync(path.join(dir, 'provenance/manifest-sha256.txt'), 'utf8')).toBe(`${'1'.repeat(64)}  posts.json\n`);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
     });
 
     it('attests the manifest, each file it lists and the site, in a job that runs no project code', () => {
