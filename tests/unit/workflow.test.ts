@@ -609,6 +609,78 @@ describe('publish.yml', () => {
     });
   });
 
+  describe('a sync\'s commit travels from the sync job to main', { timeout: 60_000 }, () => {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
+    const state = (lastSyncAt: string) => `${JSON.stringify({ schemaVersion: 1, sample: false, lastSyncAt }, null, 2)}\n`;
+
+    /** A remote whose archive was synced at `committedAt`; the commit step after a sync that wrote `files`; then the push step. */
+    function syncRun(committedAt: string, files: Record<string, string>) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'warta-commit-'));
+      try {
+        const remote = path.join(dir, 'office/warta.git');
+        git(dir, 'init', '-q', '--bare', '-b', 'main', remote);
+        const checkout = path.join(dir, 'checkout');
+        git(dir, 'clone', '-q', remote, checkout);
+        mkdirSync(path.join(checkout, 'content/posts'), { recursive: true });
+        writeFileSync(path.join(checkout, 'content/archive.json'), state(committedAt));
+        git(checkout, 'add', 'content');
+        git(checkout, 'commit', '-qm', 'base');
+        git(checkout, 'push', '-q', 'origin', 'main');
+        // The code the steps run, linked in beside the archive (git add takes content/ only).
+        for (const entry of ['scripts', 'src', 'node_modules', 'package.json']) symlinkSync(path.join(REPO_ROOT, entry), path.join(checkout, entry));
+        for (const [file, text] of Object.entries(files)) {
+          mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
+          writeFileSync(path.join(checkout, file), text);
+        }
+        const youtube = { ...emptyPlatformSummary('youtube'), new: Object.keys(files).filter((file) => file.endsWith('post.json')).length };
+        mkdirSync(path.join(checkout, '.cache'));
+        writeFileSync(path.join(checkout, '.cache/sync-summary.json'), JSON.stringify({ ...emptySummary('2026-11-28T03:00:00Z', 'incremental', false), platforms: [youtube] }));
+        const runnerTemp = path.join(dir, 'runner');
+        mkdirSync(runnerTemp);
+        const output = path.join(dir, 'output');
+        writeFileSync(output, '');
+        const stepEnv = { ...env, NODE_OPTIONS: '--preserve-symlinks --preserve-symlinks-main', RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: output, SYNC_MODE: 'incremental' };
+        const commit = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', commitStep.run!], { cwd: checkout, encoding: 'utf8', env: stepEnv });
+        expect(commit.status, commit.stderr + commit.stdout).toBe(0);
+        const committed = readFileSync(output, 'utf8').trim().split('\n').at(-1);
+        if (committed === 'committed=true') {
+          const bundle = path.join(runnerTemp, 'sync-commit/sync.bundle');
+          const pushed = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', pushStep.run!], {
+            encoding: 'utf8',
+            env: { ...stepEnv, GITHUB_SERVER_URL: `file://${dir}`, GITHUB_REPOSITORY: 'office/warta', WRITE_TOKEN: 'token', BUNDLE: bundle },
+          });
+          expect(pushed.status, pushed.stderr + pushed.stdout).toBe(0);
+        }
+        return { committed, log: git(remote, 'log', '--format=%s', 'main').split('\n'), files: git(remote, 'ls-tree', '-r', '--name-only', 'main').split('\n'), stdout: commit.stdout };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    it('commits what the sync wrote, with the summary as its message, and the push job puts exactly that on main', () => {
+      const run = syncRun('2026-11-28T02:30:00Z', {
+        'content/archive.json': state('2026-11-28T03:00:00Z'),
+        'content/posts/youtube/5f/dQw4w9WgXcQ/post.json': '{}\n',
+        'content/posts/youtube/5f/dQw4w9WgXcQ/poster.jpg': 'jpeg',
+      });
+      expect(run.committed).toBe('committed=true');
+      expect(run.log).toEqual(['sync: 1 new (youtube: 1 new)', 'base']);
+      expect(run.files).toEqual(expect.arrayContaining(['content/posts/youtube/5f/dQw4w9WgXcQ/poster.jpg', 'content/posts/youtube/5f/dQw4w9WgXcQ/post.json']));
+      // The code linked in beside the archive is not committed.
+      expect(run.files.every((file) => file.startsWith('content/'))).toBe(true);
+    });
+
+    it('leaves a sync time alone uncommitted within a day, and commits it once the committed one is a day old', () => {
+      const quiet = syncRun('2026-11-28T02:30:00Z', { 'content/archive.json': state('2026-11-28T03:00:00Z') });
+      expect(quiet.committed).toBe('committed=false');
+      expect(quiet.log).toEqual(['base']);
+      const daily = syncRun('2026-11-27T03:00:00Z', { 'content/archive.json': state('2026-11-28T03:00:00Z') });
+      expect(daily.committed).toBe('committed=true');
+      expect(daily.log).toHaveLength(2);
+    });
+  });
+
   describe('build provenance', () => {
     it('hands the manifest and the uploaded site\'s digest to the attest job', () => {
       const hand = build.steps.find((step) => step.name === 'Hand the attestation subjects on')!;
