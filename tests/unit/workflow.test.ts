@@ -543,7 +543,7 @@ describe('publish.yml', () => {
      * A remote with one commit, a sync's clone that commits `syncChanges` and bundles them as the sync
      * job does, and `meanwhile` pushed to the remote by someone else; then the push step, in bash.
      */
-    function pushRun(syncChanges: Record<string, string>, meanwhile: Record<string, string> = {}) {
+    function pushRun(syncChanges: Record<string, string>, meanwhile: Record<string, string> = {}, commits = 1) {
       const dir = mkdtempSync(path.join(tmpdir(), 'warta-push-'));
       try {
         const seed = path.join(dir, 'seed');
@@ -562,10 +562,11 @@ describe('publish.yml', () => {
         for (const [file, text] of Object.entries(syncChanges)) write(path.join(work, file), text);
         git(work, 'add', '--all');
         git(work, 'commit', '-qm', 'sync: 1 new');
+        for (let extra = 1; extra < commits; extra++) git(work, 'commit', '-q', '--allow-empty', '-m', `extra ${extra}`);
         const runnerTemp = path.join(dir, 'runner');
         mkdirSync(path.join(runnerTemp, 'sync-commit'), { recursive: true });
         const bundle = path.join(runnerTemp, 'sync-commit/sync.bundle');
-        git(work, 'bundle', 'create', bundle, 'HEAD^..HEAD');
+        git(work, 'bundle', 'create', bundle, commits === 1 ? 'HEAD^..HEAD' : `HEAD~${commits}..HEAD`);
         if (Object.keys(meanwhile).length) {
           for (const [file, text] of Object.entries(meanwhile)) write(path.join(seed, file), text);
           git(seed, 'add', '--all');
@@ -597,6 +598,17 @@ describe('publish.yml', () => {
       expect(run.log).toEqual(['sync: 1 new', 'staff: withdrawal', 'base']);
       expect(run.files).toEqual(expect.arrayContaining(['content/withdrawals/a.json', 'content/posts/b/post.json']));
       expect(run.onMain['content/archive.json']).toBe('{"lastSyncAt":"2"}');
+    });
+
+    it('pushes nothing but a change of content/, one commit on main (the bundle comes from a job that ran install scripts)', () => {
+      const outside = pushRun({ 'content/posts/b/post.json': '{"b":1}\n', 'src/pages/index.astro': 'evil\n' });
+      expect(outside.result.status).toBe(1);
+      expect(outside.result.stdout).toContain("::error title=Push::The sync's commit changes files outside content/ (src/pages/index.astro ); not pushed.");
+      expect(outside.log).toEqual(['base']);
+      const several = pushRun({ 'content/posts/b/post.json': '{"b":1}\n' }, {}, 2);
+      expect(several.result.status).toBe(1);
+      expect(several.result.stdout).toContain("::error title=Push::The sync's commit is not one commit on top of main; not pushed.");
+      expect(several.log).toEqual(['base']);
     });
 
     it('refuses, without force, when someone changed the same lines meanwhile', () => {
