@@ -367,6 +367,12 @@ describe('publish.yml', () => {
     expect(parsed).toHaveLength(lines.length);
   });
 
+  it('lets a failed job be re-run: every artifact it uploads is replaced, not refused as a duplicate', () => {
+    const uploads = allSteps.filter(({ step }) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(uploads.map(({ step }) => step.with!.name).sort()).toEqual(['provenance', 'site', 'sync-commit', 'sync-summary']);
+    for (const { step } of uploads) expect(step.with!.overwrite, String(step.with!.name)).toBe(true);
+  });
+
   it('keeps actions and npm packages current with Dependabot, weekly and grouped', () => {
     const config = parse(readFileSync(path.join(REPO_ROOT, '.github/dependabot.yml'), 'utf8')) as {
       version: number;
