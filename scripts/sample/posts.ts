@@ -182,19 +182,6 @@ Warga diminta segera melapor ke posko BPBD bila melihat tanda-tanda bahaya. Nomo
   },
   {
     platform: 'instagram',
-    id: '17972517164643815',
-    shortcode: 'DgOGYyjtC4x',
-    kind: 'image',
-    publishedAt: '2025-11-10T01:30:00Z',
-    images: ['Ucapan Selamat Hari Pahlawan dengan latar bendera Merah Putih dan siluet para pejuang.'],
-    text: `Selamat Hari Pahlawan, 10 November 2025 🇮🇩
-
-Bupati dan Wakil Bupati Tapanuli Selatan mengajak seluruh masyarakat mengenang jasa para pahlawan dengan bekerja sebaik-baiknya untuk daerah dan sesama.
-
-#HariPahlawan #Tapsel #TapselMaju`,
-  },
-  {
-    platform: 'instagram',
     id: '17999775834054544',
     shortcode: 'DpqegwxbS26',
     kind: 'reel',
