@@ -1,7 +1,7 @@
 /**
- * Where the sync may fetch media from, and where a post's permalink may point: the platforms' own hosts,
- * listed here and nowhere else. An API answer is data: a media URL, a redirect or a permalink naming any
- * other host is refused, never followed.
+ * Where the sync may fetch media from: the platforms' own hosts, listed here and nowhere else (a post's
+ * permalink hosts belong to the archive format: PERMALINK_HOSTS in src/archive/post.ts). An API answer is
+ * data: a media URL or a redirect naming any other host is refused, never followed.
  */
 import type { Platform } from '#archive/post.ts';
 import { DEFAULT_INSTAGRAM_API_ROOT, DEFAULT_YOUTUBE_API_ROOT } from './config.ts';
@@ -16,11 +16,6 @@ export const MEDIA_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
   youtube: ['i.ytimg.com', 'i9.ytimg.com'],
 };
 
-/** The hosts of a post's permalink, the link readers follow to the original (https only). */
-export const PERMALINK_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
-  instagram: ['www.instagram.com', 'instagram.com'],
-  youtube: ['www.youtube.com'],
-};
 
 const DEFAULT_API_ROOTS: Readonly<Record<Platform, string>> = {
   instagram: DEFAULT_INSTAGRAM_API_ROOT,

@@ -5,11 +5,10 @@
  * @see https://developers.facebook.com/docs/graph-api/guides/error-handling
  */
 import { z } from 'astro/zod';
-import { CHILD_ID_PATTERN, isValidPostId } from '#archive/post.ts';
+import { CHILD_ID_PATTERN, isValidPostId, PERMALINK_HOSTS } from '#archive/post.ts';
 import { deriveTitle, extractHashtags, safeHttpUrl } from '#site/utils/text.ts';
 import type { AccountRef, InstagramSettings } from './config.ts';
 import { apiMessage, FatalSyncError, ItemError, RetryableError } from './errors.ts';
-import { PERMALINK_HOSTS } from './hosts.ts';
 import { getJson, type HttpOptions } from './http.ts';
 import { nearLimitStop, rateLimitedStop, readUsage, usageCallsForStop, type UsageReading } from './instagram-usage.ts';
 import { StaleCursorError, type ListingPage, type PlatformSource, type SourceItem } from './source.ts';

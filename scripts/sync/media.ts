@@ -18,6 +18,9 @@ import type { UpstreamMedia } from './upstream.ts';
 const EXTENSIONS = { jpeg: 'jpg', png: 'png', webp: 'webp' } as const;
 type StoredFormat = keyof typeof EXTENSIONS;
 
+/** The most pixels a mirrored image may have (Instagram serves at most 1440×1800, YouTube 1280×720). */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
 export interface MediaTally {
   /** Files downloaded and written in this run. */
   files: number;
@@ -47,7 +50,9 @@ export interface InspectedImage {
 export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage> {
   let metadata;
   try {
-    const image = sharp(bytes, { failOn: 'truncated' });
+    // A few kilobytes can declare a billion pixels: the platforms serve at most a few megapixels, so
+    // anything over the limit is refused before it is decoded (sharp's own default is 268 MP).
+    const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS });
     metadata = await image.metadata();
     await image.stats();
   } catch (error) {

@@ -31,6 +31,15 @@ export const POST_ID_PATTERNS: Record<Platform, RegExp> = {
   instagram: /^[0-9]{1,32}$/,
 };
 
+/**
+ * The hosts a post's permalink may name: the link readers follow to the original is on the platform's own
+ * site, over https, whatever an API answer (or a hand-edited file) says.
+ */
+export const PERMALINK_HOSTS: Readonly<Record<Platform, readonly string[]>> = {
+  instagram: ['www.instagram.com', 'instagram.com'],
+  youtube: ['www.youtube.com'],
+};
+
 export function isValidPostId(platform: Platform, id: string): boolean {
   return POST_ID_PATTERNS[platform].test(id);
 }
@@ -217,6 +226,9 @@ export const postSchema = z
   .superRefine((post, ctx) => {
     if (!isValidPostId(post.platform, post.id)) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `is not a valid ${post.platform} id` });
+    }
+    if (URL.canParse(post.permalink) && !PERMALINK_HOSTS[post.platform].includes(new URL(post.permalink).hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['permalink'], message: `is not on ${post.platform}'s own hosts (${PERMALINK_HOSTS[post.platform].join(', ')})` });
     }
     if (!KINDS_BY_PLATFORM[post.platform].includes(post.kind)) {
       ctx.addIssue({ code: 'custom', path: ['kind'], message: `"${post.kind}" is not a ${post.platform} kind` });

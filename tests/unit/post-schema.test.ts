@@ -68,3 +68,14 @@ describe('post schema', () => {
     expect(postSchema.parse(JSON.parse(JSON.stringify(post)))).toEqual(post);
   });
 });
+
+describe('the permalink', () => {
+  it('must be on the platform’s own hosts, whatever a file says', () => {
+    expect(postSchema.safeParse(makePost({ permalink: 'https://www.instagram.com/p/C1a2b3c4d5e/' })).success).toBe(true);
+    for (const permalink of ['https://evil.example/p/C1a2b3c4d5e/', 'https://www.youtube.com/watch?v=x', 'https://instagram.com.evil.example/p/x/']) {
+      const result = postSchema.safeParse(makePost({ permalink }));
+      expect(result.success, permalink).toBe(false);
+      expect(JSON.stringify(result.error?.issues)).toContain("is not on instagram's own hosts");
+    }
+  });
+});
