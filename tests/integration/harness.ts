@@ -7,7 +7,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FakeApi } from '#fake-api/server.ts';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { startFakeApi, type FakeApi, type FakeData } from '#fake-api/server.ts';
+import { fixtureData } from '#fake-api/fixtures.ts';
 import { syncEnvironment } from '#fake-api/sync-environment.ts';
 import { readArchivedPosts } from '#archive/archive-fs.ts';
 import type { SyncSummary } from '#scripts/shared/sync-summary.ts';
@@ -29,6 +31,24 @@ export async function createWorkspace(): Promise<Workspace> {
   await mkdir(content);
   await writeFile(path.join(content, 'archive.json'), `${JSON.stringify({ schemaVersion: 1, sample: false, lastSyncAt: null }, null, 2)}\n`);
   return { root, content, summaryFile: path.join(root, 'summary.json'), remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Each test of the calling file gets a fresh workspace and a fake API built by `build` (default: the
+ * fixture archive), and fails on any request the fake did not expect.
+ */
+export function useFakeWorld(build: (origin: string) => FakeData = fixtureData): { readonly fake: FakeApi; readonly workspace: Workspace } {
+  const world = {} as { fake: FakeApi; workspace: Workspace };
+  beforeEach(async () => {
+    world.workspace = await createWorkspace();
+    world.fake = await startFakeApi(build);
+  });
+  afterEach(async () => {
+    expect(world.fake.unexpected, 'requests the fake did not expect').toEqual([]);
+    await world.fake.close();
+    await world.workspace.remove();
+  });
+  return world;
 }
 
 /** The sync's environment for the fake: credentials, API roots, short timeouts and retry pauses. */

@@ -5,23 +5,12 @@
  */
 import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeApi, youtubeKeyInvalid, youtubeQuotaExceeded, type FakeApi } from '#fake-api/server.ts';
-import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, FIXTURE_EXPIRED_TOKEN, FIXTURE_REFRESHED_TOKEN, fixtureData } from '#fake-api/fixtures.ts';
-import { createWorkspace, fakeEnvironment, listFiles, readArchive, requests, runSync, startSync, type SyncResult, type Workspace } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { youtubeKeyInvalid, youtubeQuotaExceeded } from '#fake-api/server.ts';
+import { FIXTURE_ACCESS_TOKEN, FIXTURE_API_KEY, FIXTURE_EXPIRED_TOKEN, FIXTURE_REFRESHED_TOKEN } from '#fake-api/fixtures.ts';
+import { fakeEnvironment, listFiles, readArchive, requests, runSync, startSync, useFakeWorld, type SyncResult } from './harness.ts';
 
-let fake: FakeApi;
-let workspace: Workspace;
-
-beforeEach(async () => {
-  workspace = await createWorkspace();
-  fake = await startFakeApi(fixtureData);
-});
-afterEach(async () => {
-  expect(fake.unexpected, 'requests the fake did not expect').toEqual([]);
-  await fake.close();
-  await workspace.remove();
-});
+const world = useFakeWorld();
 
 function expectNoSecretsIn(result: SyncResult) {
   for (const text of [result.stdout, result.stderr, JSON.stringify(result.summary)]) {
@@ -39,15 +28,15 @@ async function waitFor(condition: () => boolean | Promise<boolean>, what: string
 
 describe('fatal errors end the run with a message a person can act on', () => {
   it('YouTube quota spent: exit 1, no retry, the reset time named, the archive still valid', async () => {
-    fake.inject({ endpoint: 'youtube.videos', ...youtubeQuotaExceeded() });
-    const result = await runSync(workspace, fakeEnvironment(fake));
+    world.fake.inject({ endpoint: 'youtube.videos', ...youtubeQuotaExceeded() });
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(result.code).toBe(1);
     expect(result.summary!.fatal).toMatchObject({ reason: 'quota-exceeded' });
     expect(result.stdout).toMatch(/daily API quota is spent/);
     expect(result.stdout).toMatch(/midnight Pacific time/);
     expect(requests(result, 'youtube.videos')).toBe(1);
     // YouTube's quota does not hold Instagram back: it is archived in the same run.
-    const archive = await readArchive(workspace); // throws on any invalid file
+    const archive = await readArchive(world.workspace); // throws on any invalid file
     expect([...archive.values()].filter((post) => post.platform === 'instagram')).toHaveLength(25);
     expect(result.summary!.platforms.map((platform) => [platform.platform, platform.fatal?.reason ?? null])).toEqual([
       ['youtube', 'quota-exceeded'],
@@ -57,7 +46,7 @@ describe('fatal errors end the run with a message a person can act on', () => {
   });
 
   it('YouTube key refused: exit 1 and what to do', async () => {
-    const result = await runSync(workspace, fakeEnvironment(fake, { YOUTUBE_API_KEY: 'AIzaWRONGKEY-0000000000000000000000000' }), ['--only', 'youtube']);
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake, { YOUTUBE_API_KEY: 'AIzaWRONGKEY-0000000000000000000000000' }), ['--only', 'youtube']);
     expect(result.code).toBe(1);
     expect(result.summary!.fatal).toMatchObject({ reason: 'invalid-credentials' });
     expect(result.stdout).toMatch(/YOUTUBE_API_KEY/);
@@ -66,7 +55,7 @@ describe('fatal errors end the run with a message a person can act on', () => {
   });
 
   it('Instagram token expired: exit 1, asks for a new token, never prints it', async () => {
-    const result = await runSync(workspace, fakeEnvironment(fake, { INSTAGRAM_ACCESS_TOKEN: FIXTURE_EXPIRED_TOKEN }), ['--only', 'instagram']);
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake, { INSTAGRAM_ACCESS_TOKEN: FIXTURE_EXPIRED_TOKEN }), ['--only', 'instagram']);
     expect(result.code).toBe(1);
     expect(result.summary!.fatal).toMatchObject({ reason: 'token-expired' });
     expect(result.stdout).toMatch(/has expired/);
@@ -78,19 +67,19 @@ describe('fatal errors end the run with a message a person can act on', () => {
 
 describe('passing failures are retried', () => {
   it('a burst of 5xx that recovers', async () => {
-    fake.inject({ endpoint: 'instagram.media', status: 503, times: 2 });
-    fake.inject({ endpoint: 'youtube.playlistItems', status: 500, times: 2 });
-    const result = await runSync(workspace, fakeEnvironment(fake));
+    world.fake.inject({ endpoint: 'instagram.media', status: 503, times: 2 });
+    world.fake.inject({ endpoint: 'youtube.playlistItems', status: 500, times: 2 });
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(result.code, result.stdout).toBe(0);
     expect(requests(result, 'instagram.media')).toBe(3);
     expect(requests(result, 'youtube.playlistItems')).toBe(3);
-    expect((await readArchive(workspace)).size).toBe(19 + 25);
+    expect((await readArchive(world.workspace)).size).toBe(19 + 25);
   });
 
   it('429 with Retry-After is honoured', async () => {
-    fake.inject({ endpoint: 'youtube.playlistItems', status: 429, headers: { 'Retry-After': '1' } });
+    world.fake.inject({ endpoint: 'youtube.playlistItems', status: 429, headers: { 'Retry-After': '1' } });
     const started = Date.now();
-    const result = await runSync(workspace, fakeEnvironment(fake), ['--only', 'youtube']);
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake), ['--only', 'youtube']);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toMatch(/retrying after 1 s/);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -98,54 +87,54 @@ describe('passing failures are retried', () => {
   });
 
   it('a truncated JSON body', async () => {
-    fake.inject({ endpoint: 'instagram.media', truncate: true });
-    fake.inject({ endpoint: 'youtube.videos', truncate: true });
-    const result = await runSync(workspace, fakeEnvironment(fake));
+    world.fake.inject({ endpoint: 'instagram.media', truncate: true });
+    world.fake.inject({ endpoint: 'youtube.videos', truncate: true });
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(result.code, result.stdout).toBe(0);
     expect(requests(result, 'instagram.media')).toBe(2);
     expect(requests(result, 'youtube.videos')).toBe(2);
   });
 
   it('a request that hangs past the timeout', async () => {
-    fake.inject({ endpoint: 'youtube.videos', hang: true });
-    fake.inject({ endpoint: 'instagram.media', hang: true });
-    const result = await runSync(workspace, fakeEnvironment(fake, { WARTA_HTTP_TIMEOUT_MS: '800' }));
+    world.fake.inject({ endpoint: 'youtube.videos', hang: true });
+    world.fake.inject({ endpoint: 'instagram.media', hang: true });
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake, { WARTA_HTTP_TIMEOUT_MS: '800' }));
     expect(result.code, result.stdout).toBe(0);
     expect(requests(result, 'youtube.videos')).toBe(2);
     expect(requests(result, 'instagram.media')).toBe(2);
-    expect((await readArchive(workspace)).size).toBe(19 + 25);
+    expect((await readArchive(world.workspace)).size).toBe(19 + 25);
   });
 });
 
 describe('crash safety', () => {
   it('a second sync is refused while one runs; a sync killed mid-run leaves a valid archive and the next run finishes', async () => {
     // The first run stalls on one carousel image, after having archived other posts.
-    const stallOn = fake.data.instagram.media.filter((media) => media.media_type === 'CAROUSEL_ALBUM')[2]!.children!.data[1]!;
+    const stallOn = world.fake.data.instagram.media.filter((media) => media.media_type === 'CAROUSEL_ALBUM')[2]!.children!.data[1]!;
     const stallPath = new URL(stallOn.media_url!).pathname;
-    fake.inject({ endpoint: 'cdn', hang: true, when: (request) => request.path === stallPath });
-    const env = fakeEnvironment(fake, { WARTA_HTTP_TIMEOUT_MS: '60000' });
-    const first = startSync(workspace, env);
-    await waitFor(() => fake.requests.some((request) => request.path === stallPath), 'the stalled request');
-    const lock = path.join(workspace.content, '.sync.lock');
+    world.fake.inject({ endpoint: 'cdn', hang: true, when: (request) => request.path === stallPath });
+    const env = fakeEnvironment(world.fake, { WARTA_HTTP_TIMEOUT_MS: '60000' });
+    const first = startSync(world.workspace, env);
+    await waitFor(() => world.fake.requests.some((request) => request.path === stallPath), 'the stalled request');
+    const lock = path.join(world.workspace.content, '.sync.lock');
     await access(lock);
 
-    const second = await runSync(workspace, env);
+    const second = await runSync(world.workspace, env);
     expect(second.code).toBe(1);
     expect(second.summary!.fatal).toMatchObject({ reason: 'locked' });
 
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
-    const partial = await readArchive(workspace); // every post.json complete, or absent
+    const partial = await readArchive(world.workspace); // every post.json complete, or absent
     expect(partial.size).toBeGreaterThan(0);
     expect(partial.size).toBeLessThan(19 + 25);
 
-    const resumed = await runSync(workspace, fakeEnvironment(fake));
+    const resumed = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(resumed.code, resumed.stdout).toBe(0);
-    const archive = await readArchive(workspace);
+    const archive = await readArchive(world.workspace);
     expect(archive.size).toBe(19 + 25);
     await expect(access(lock)).rejects.toThrow();
-    expect((await listFiles(workspace.content)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect((await listFiles(world.workspace.content)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
     // Posts written before the kill are not downloaded again.
     for (const [key, post] of partial) expect(archive.get(key)!.media).toEqual(post.media);
   });
@@ -153,32 +142,32 @@ describe('crash safety', () => {
 
 describe('token care', () => {
   it('--refresh-token records the new expiry without printing the token; runs warn within 10 days', async () => {
-    fake.data.instagram.refreshedToken = FIXTURE_ACCESS_TOKEN; // the same token, extended
-    const refreshed = await runSync(workspace, fakeEnvironment(fake), ['--refresh-token']);
+    world.fake.data.instagram.refreshedToken = FIXTURE_ACCESS_TOKEN; // the same token, extended
+    const refreshed = await runSync(world.workspace, fakeEnvironment(world.fake), ['--refresh-token']);
     expect(refreshed.code, refreshed.stdout).toBe(0);
     expect(refreshed.stdout).toMatch(/token was refreshed; it now expires on 20\d\d-/);
     expectNoSecretsIn(refreshed);
-    expect(fake.count('instagram.refresh')).toBe(1);
-    const state = JSON.parse(await readFile(path.join(workspace.content, 'archive.json'), 'utf8'));
+    expect(world.fake.count('instagram.refresh')).toBe(1);
+    const state = JSON.parse(await readFile(path.join(world.workspace.content, 'archive.json'), 'utf8'));
     const expiresInDays = (Date.parse(state.instagram.tokenExpiresAt) - Date.now()) / 86_400_000;
     expect(expiresInDays).toBeGreaterThan(59);
     expect(expiresInDays).toBeLessThan(61);
 
     state.instagram.tokenExpiresAt = new Date(Date.now() + 5.5 * 86_400_000).toISOString();
-    await writeFile(path.join(workspace.content, 'archive.json'), JSON.stringify(state));
-    const warned = await runSync(workspace, fakeEnvironment(fake), ['--only', 'instagram']);
+    await writeFile(path.join(world.workspace.content, 'archive.json'), JSON.stringify(state));
+    const warned = await runSync(world.workspace, fakeEnvironment(world.fake), ['--only', 'instagram']);
     expect(warned.code).toBe(0);
     expect(warned.stdout).toMatch(/Instagram token expires in 5 day\(s\)/);
     expect(warned.summary!.warnings.join()).toMatch(/expires in 5 day/);
   });
 
   it('--refresh-token answered with a different token records no expiry, and asks for a new token without printing one', async () => {
-    const file = path.join(workspace.content, 'archive.json');
+    const file = path.join(world.workspace.content, 'archive.json');
     const before = { ...JSON.parse(await readFile(file, 'utf8')), instagram: { tokenExpiresAt: '2026-12-20T00:00:00.000Z' } };
     await writeFile(file, `${JSON.stringify(before, null, 2)}\n`);
-    const result = await runSync(workspace, fakeEnvironment(fake), ['--refresh-token']);
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake), ['--refresh-token']);
     expect(result.code, result.stdout + result.stderr).toBe(1);
-    expect(fake.count('instagram.refresh')).toBe(1);
+    expect(world.fake.count('instagram.refresh')).toBe(1);
     expect(result.summary!.fatal).toMatchObject({ reason: 'invalid-credentials', platform: 'instagram' });
     expect(result.stdout).toMatch(/answered with a different token/);
     expect(result.stdout).toMatch(/save it as the INSTAGRAM_ACCESS_TOKEN secret/);
@@ -189,10 +178,10 @@ describe('token care', () => {
   });
 
   it('a platform without credentials is skipped with one line', async () => {
-    const result = await runSync(workspace, fakeEnvironment(fake, { YOUTUBE_API_KEY: undefined }));
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake, { YOUTUBE_API_KEY: undefined }));
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').filter((line) => line === 'YouTube: skipped, YOUTUBE_API_KEY is not set.')).toHaveLength(1);
-    expect(fake.count('youtube.playlistItems')).toBe(0);
+    expect(world.fake.count('youtube.playlistItems')).toBe(0);
     expect(result.summary!.platforms.map((platform) => platform.platform)).toEqual(['instagram']);
   });
 });

@@ -5,27 +5,15 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postFolder } from '#archive/layout.ts';
 import type { Post } from '#archive/post.ts';
 import { readArchiveState } from '#archive/archive-fs.ts';
-import { startFakeApi, type FakeApi } from '#fake-api/server.ts';
-import { fixtureData, newMedia, newVideo } from '#fake-api/fixtures.ts';
+import { newMedia, newVideo } from '#fake-api/fixtures.ts';
 import { runScript } from '#tests/helpers/run-script.ts';
-import { createWorkspace, fakeEnvironment, listFiles, readArchive, REPO_ROOT, requests, runSync, type Workspace } from './harness.ts';
+import { fakeEnvironment, listFiles, readArchive, REPO_ROOT, requests, runSync, useFakeWorld } from './harness.ts';
 
-let fake: FakeApi;
-let workspace: Workspace;
-
-beforeEach(async () => {
-  workspace = await createWorkspace();
-  fake = await startFakeApi(fixtureData);
-});
-afterEach(async () => {
-  expect(fake.unexpected, 'requests the fake did not expect').toEqual([]);
-  await fake.close();
-  await workspace.remove();
-});
+const world = useFakeWorld();
 
 const STYLED_ID = '18900000000000001';
 const UNARCHIVABLE_ID = '18900000000000002';
@@ -39,7 +27,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function verify(): Promise<{ code: number | null; output: string }> {
-  const result = await runScript(path.join(REPO_ROOT, 'scripts/verify.ts'), ['--content', workspace.content]);
+  const result = await runScript(path.join(REPO_ROOT, 'scripts/verify.ts'), ['--content', world.workspace.content]);
   return { code: result.code, output: result.stdout + result.stderr };
 }
 
@@ -54,14 +42,14 @@ describe('captions as offices really write them', () => {
     const caption =
       'Pengumuman #𝐁𝐞𝐫𝐢𝐭𝐚 dari #İstanbul #رمضـان #ラーメン #ᴮᵉʳⁱᵗᵃ #Berita\u000B\n' +
       '𝗣𝗘𝗡𝗚𝗨𝗠𝗨𝗠𝗔𝗡 𝗣𝗘𝗡𝗧𝗜𝗡𝗚\u0000 \u202Eمرحبا\u202C 👨‍👩‍👧 e\u0301\uFFFF';
-    fake.data.instagram.media.unshift(newMedia(fake.origin, { id: STYLED_ID, caption }));
-    fake.data.youtube.videos.unshift(newVideo(fake.origin, { id: 'STYLEDvid01', title: '𝐉𝐚𝐝𝐰𝐚𝐥\u0008 vaksin #𝐕𝐚𝐤𝐬𝐢𝐧', description: 'Lokasi\u001F puskesmas' }));
+    world.fake.data.instagram.media.unshift(newMedia(world.fake.origin, { id: STYLED_ID, caption }));
+    world.fake.data.youtube.videos.unshift(newVideo(world.fake.origin, { id: 'STYLEDvid01', title: '𝐉𝐚𝐝𝐰𝐚𝐥\u0008 vaksin #𝐕𝐚𝐤𝐬𝐢𝐧', description: 'Lokasi\u001F puskesmas' }));
 
-    const result = await runSync(workspace, fakeEnvironment(fake));
+    const result = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.summary!.platforms.flatMap((platform) => platform.skipped)).toEqual([]);
 
-    const posts = await readArchive(workspace);
+    const posts = await readArchive(world.workspace);
     const post = archived(posts, `instagram/${STYLED_ID}`);
     // As written, less exactly the characters XML cannot carry.
     expect(post.text).toBe(caption.replace(/[\u000B\u0000\uFFFF]/g, ''));
@@ -80,63 +68,63 @@ describe('captions as offices really write them', () => {
 describe('a post the archive cannot take', () => {
   it('leaves nothing behind, is named with its reason, the rest is archived, and it is tried again next run', async () => {
     // Longer than any caption the archive keeps (20,000 characters): the schema refuses it whatever we fold.
-    fake.data.instagram.media.unshift(newMedia(fake.origin, { id: UNARCHIVABLE_ID, caption: `Pengumuman ${'panjang '.repeat(3_000)}` }));
+    world.fake.data.instagram.media.unshift(newMedia(world.fake.origin, { id: UNARCHIVABLE_ID, caption: `Pengumuman ${'panjang '.repeat(3_000)}` }));
 
-    const first = await runSync(workspace, fakeEnvironment(fake));
+    const first = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(first.code, first.stdout + first.stderr).toBe(0);
     const instagram = first.summary!.platforms.find((platform) => platform.platform === 'instagram')!;
     expect(instagram.skipped).toEqual([{ id: UNARCHIVABLE_ID, reason: expect.stringMatching(/does not fit the archive schema.*text/) }]);
     expect(first.stdout).toContain(`instagram: skipped ${UNARCHIVABLE_ID}: does not fit the archive schema`);
     // Nothing of it on disk: no folder, no media; everything else is archived and valid.
-    expect(await exists(path.join(workspace.content, postFolder('instagram', UNARCHIVABLE_ID)))).toBe(false);
-    expect((await listFiles(workspace.content)).filter((file) => file.includes(UNARCHIVABLE_ID))).toEqual([]);
-    const posts = await readArchive(workspace);
+    expect(await exists(path.join(world.workspace.content, postFolder('instagram', UNARCHIVABLE_ID)))).toBe(false);
+    expect((await listFiles(world.workspace.content)).filter((file) => file.includes(UNARCHIVABLE_ID))).toEqual([]);
+    const posts = await readArchive(world.workspace);
     expect(posts.has(`instagram/${UNARCHIVABLE_ID}`)).toBe(false);
     expect([...posts.values()].filter((post) => post.platform === 'instagram').length).toBeGreaterThan(20);
     const checked = await verify();
     expect(checked.code, checked.output).toBe(0);
     // Staff read it in the commit message and in the Actions run summary.
-    const message = await runScript(path.join(REPO_ROOT, 'scripts/commit-message.ts'), [workspace.summaryFile]);
+    const message = await runScript(path.join(REPO_ROOT, 'scripts/commit-message.ts'), [world.workspace.summaryFile]);
     expect(message.stdout).toContain(`skipped ${UNARCHIVABLE_ID}: does not fit the archive schema`);
-    const markdown = await runScript(path.join(REPO_ROOT, 'scripts/commit-message.ts'), ['--markdown', workspace.summaryFile]);
+    const markdown = await runScript(path.join(REPO_ROOT, 'scripts/commit-message.ts'), ['--markdown', world.workspace.summaryFile]);
     expect(markdown.stdout).toMatch(new RegExp(`### Skipped[\\s\\S]*${UNARCHIVABLE_ID}`));
-    const state = await readArchiveState(workspace.content);
+    const state = await readArchiveState(world.workspace.content);
     expect(Object.values(state.history ?? {}).flatMap((walk) => walk.unarchived ?? [])).toEqual([UNARCHIVABLE_ID]);
 
     // Newer posts arrive, so the incremental walk stops before reaching it: it is still asked for again.
-    fake.data.instagram.media.unshift(newMedia(fake.origin, { id: '18900000000000009', publishedAt: '2026-11-28T03:00:00Z' }));
-    const second = await runSync(workspace, fakeEnvironment(fake));
+    world.fake.data.instagram.media.unshift(newMedia(world.fake.origin, { id: '18900000000000009', publishedAt: '2026-11-28T03:00:00Z' }));
+    const second = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(second.summary!.platforms.find((platform) => platform.platform === 'instagram')!.skipped.map((item) => item.id)).toEqual([UNARCHIVABLE_ID]);
 
     // Staff shorten the caption upstream: the next run archives it and forgets it was owed.
-    const upstream = fake.data.instagram.media.find((media) => media.id === UNARCHIVABLE_ID)!;
+    const upstream = world.fake.data.instagram.media.find((media) => media.id === UNARCHIVABLE_ID)!;
     upstream.caption = 'Pengumuman, diringkas.';
-    const third = await runSync(workspace, fakeEnvironment(fake));
+    const third = await runSync(world.workspace, fakeEnvironment(world.fake));
     expect(third.code, third.stdout + third.stderr).toBe(0);
-    expect(archived(await readArchive(workspace), `instagram/${UNARCHIVABLE_ID}`).text).toBe('Pengumuman, diringkas.');
-    const after = await readArchiveState(workspace.content);
+    expect(archived(await readArchive(world.workspace), `instagram/${UNARCHIVABLE_ID}`).text).toBe('Pengumuman, diringkas.');
+    const after = await readArchiveState(world.workspace.content);
     expect(Object.values(after.history ?? {}).flatMap((walk) => walk.unarchived ?? [])).toEqual([]);
   });
 });
 
 describe('a carousel edited after it was archived', () => {
   it('keeps each slide with its own file, records the earlier list as a version, and verify accepts its files', async () => {
-    fake.data.instagram.media.unshift(newMedia(fake.origin, { id: CAROUSEL_ID, kind: 'carousel', childCount: 4 }));
-    const first = await runSync(workspace, fakeEnvironment(fake), ['--only', 'instagram']);
+    world.fake.data.instagram.media.unshift(newMedia(world.fake.origin, { id: CAROUSEL_ID, kind: 'carousel', childCount: 4 }));
+    const first = await runSync(world.workspace, fakeEnvironment(world.fake), ['--only', 'instagram']);
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    const before = archived(await readArchive(workspace), `instagram/${CAROUSEL_ID}`);
-    const children = fake.data.instagram.media.find((media) => media.id === CAROUSEL_ID)!.children!.data.map((child) => child.id);
+    const before = archived(await readArchive(world.workspace), `instagram/${CAROUSEL_ID}`);
+    const children = world.fake.data.instagram.media.find((media) => media.id === CAROUSEL_ID)!.children!.data.map((child) => child.id);
     expect(before.media.map((item) => item.childId)).toEqual(children);
 
     // The office deletes the second slide.
-    const upstream = fake.data.instagram.media.find((media) => media.id === CAROUSEL_ID)!;
+    const upstream = world.fake.data.instagram.media.find((media) => media.id === CAROUSEL_ID)!;
     upstream.children!.data.splice(1, 1);
-    const second = await runSync(workspace, fakeEnvironment(fake), ['--only', 'instagram', '--full']);
+    const second = await runSync(world.workspace, fakeEnvironment(world.fake), ['--only', 'instagram', '--full']);
     expect(second.code, second.stdout + second.stderr).toBe(0);
     // Every slide left was mirrored already: nothing is downloaded again.
     expect(requests(second, 'cdn')).toBe(0);
 
-    const after = archived(await readArchive(workspace), `instagram/${CAROUSEL_ID}`);
+    const after = archived(await readArchive(world.workspace), `instagram/${CAROUSEL_ID}`);
     const kept = [children[0], children[2], children[3]];
     expect(after.media.map((item) => item.childId)).toEqual(kept);
     // Each slide keeps its own file and bytes: none is taken for another slide.
@@ -148,7 +136,7 @@ describe('a carousel edited after it was archived', () => {
     expect(after.provenance.versions).toEqual([{ title: before.title, text: before.text, media: before.media, replacedAt: expect.any(String) }]);
     const deleted = before.media[1]!;
     expect(deleted.status).toBe('mirrored');
-    const folder = path.join(workspace.content, postFolder('instagram', CAROUSEL_ID));
+    const folder = path.join(world.workspace.content, postFolder('instagram', CAROUSEL_ID));
     expect(await exists(path.join(folder, deleted.status === 'mirrored' ? deleted.file : ''))).toBe(true);
     expect(second.summary!.platforms[0]).toMatchObject({ edited: 1 });
 
@@ -156,9 +144,9 @@ describe('a carousel edited after it was archived', () => {
     expect(checked.code, checked.output).toBe(0);
 
     // A second --full changes nothing more.
-    const third = await runSync(workspace, fakeEnvironment(fake), ['--only', 'instagram', '--full']);
+    const third = await runSync(world.workspace, fakeEnvironment(world.fake), ['--only', 'instagram', '--full']);
     expect(third.summary!.platforms[0]).toMatchObject({ edited: 0 });
-    expect(archived(await readArchive(workspace), `instagram/${CAROUSEL_ID}`).provenance.versions).toHaveLength(1);
+    expect(archived(await readArchive(world.workspace), `instagram/${CAROUSEL_ID}`).provenance.versions).toHaveLength(1);
     expect(JSON.parse(await readFile(path.join(folder, 'post.json'), 'utf8')).media).toEqual(after.media);
   });
 });
