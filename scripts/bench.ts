@@ -11,6 +11,8 @@
  * The archive is kept in DIR and reused by later runs with the same N (it takes minutes to draw;
  * `--archive-only` draws it and stops).
  */
+// First: a mistake in the site configuration, found as it loads, stops with its message alone.
+import './shared/stop-friendly.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, cpus, totalmem } from 'node:os';

@@ -3,6 +3,8 @@
  * Exit codes: 0 done (items may have been skipped: see the summary), 1 stopped by a fatal error
  * (the message says what to do), 2 a bug or an unexpected failure.
  */
+// First: a mistake in the site configuration, found as it loads, stops with its message alone.
+import './shared/stop-friendly.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
