@@ -1,8 +1,9 @@
 /**
- * Headless Chromium (the Debian package at /usr/bin/chromium) driven by playwright-core, for the browser
- * tests. Each launch gets a fresh temporary profile (Playwright creates a new user-data-dir for every
- * `chromium.launch()` and removes it on close), and Chromium's own background traffic is switched off so
- * that every request a test sees comes from the page.
+ * Headless Chromium driven by playwright-core, for the browser tests: the one findChromium finds
+ * (WARTA_CHROMIUM, else Debian's /usr/bin/chromium or another Chrome on PATH, else Playwright's own; see
+ * scripts/test-requirements.ts, which `npm test` runs first). Each launch gets a fresh temporary profile
+ * (Playwright creates a new user-data-dir for every `chromium.launch()` and removes it on close), and
+ * Chromium's own background traffic is switched off so that every request a test sees comes from the page.
  */
 import {
   chromium,
@@ -14,8 +15,10 @@ import {
   type WebSocket,
 } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { findChromium } from '#scripts/test-requirements.ts';
 
-export const CHROMIUM_PATH = process.env.WARTA_CHROMIUM ?? '/usr/bin/chromium';
+// Nothing found: Playwright's error then names Debian's path (`npm test` has already said what to install).
+export const CHROMIUM_PATH = (await findChromium()) ?? process.env.WARTA_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -96,7 +96,7 @@ describe('npm run deploy to an S3 bucket', () => {
     // The deploy runs the real rclone; without it these tests fail here rather than pass unseen.
     const version = spawnSync('rclone', ['version'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) {
-      throw new Error('rclone is not installed, and the deploy tests run it: `sudo apt-get install rclone` (.ci/run installs it).');
+      throw new Error('rclone is not installed, and the deploy tests run it: `sudo apt-get install rclone` (`npm test` installs it where it can).');
     }
     s3 = await startLocalS3([BUCKET]);
     work = await mkdtemp(path.join(tmpdir(), 'warta-deploy-test-'));
