@@ -19,17 +19,10 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { POSTER_FONTS } from './sample/poster-fonts.ts';
 
-/** The font families the test posters are drawn in (scripts/sample/posters.ts; a unit test keeps them equal). */
-export const FONT_FAMILIES = [
-  'DejaVu Sans',
-  'DejaVu Serif',
-  'DejaVu Sans Mono',
-  'Liberation Sans',
-  'Liberation Serif',
-  'Liberation Sans Narrow',
-  'Liberation Mono',
-] as const;
+/** The font families the test posters are drawn in. */
+export const FONT_FAMILIES = POSTER_FONTS;
 
 /** Browser executables looked for on PATH, in this order (Debian's package first). */
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'] as const;

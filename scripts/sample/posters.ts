@@ -5,23 +5,15 @@
  * drawn here, so the words a test expects to read are exactly the words drawn.
  *
  * Text is drawn by librsvg (through sharp) with the machine's fonts: DejaVu and Liberation, Debian's
- * fonts-dejavu-core and fonts-liberation (`.ci/run` installs them). Without them, librsvg falls back to
+ * fonts-dejavu-core and fonts-liberation (`npm test` installs them where it can). Without them, librsvg falls back to
  * another font or draws nothing, and the OCR tests rightly fail.
  */
 import sharp from 'sharp';
 import { seededRandom } from './artwork.ts';
 
-/** The font families a poster line may use; all of them are in fonts-dejavu-core and fonts-liberation. */
-export const POSTER_FONTS = [
-  'DejaVu Sans',
-  'DejaVu Serif',
-  'DejaVu Sans Mono',
-  'Liberation Sans',
-  'Liberation Serif',
-  'Liberation Sans Narrow',
-  'Liberation Mono',
-] as const;
-export type PosterFont = (typeof POSTER_FONTS)[number];
+import { POSTER_FONTS, type PosterFont } from './poster-fonts.ts';
+
+export { POSTER_FONTS, type PosterFont };
 
 export interface PosterLine {
   text: string;

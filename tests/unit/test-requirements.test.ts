@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POSTER_FONTS } from '#scripts/sample/posters.ts';
 import {
   distroOf,
   familiesIn,
@@ -98,10 +97,6 @@ describe('fixLine', () => {
 });
 
 describe('fonts', () => {
-  it('checks every family a test poster is drawn in', () => {
-    expect([...FONT_FAMILIES].sort()).toEqual([...POSTER_FONTS].sort());
-  });
-
   it("reads fc-list's families, several to a line", () => {
     const families = familiesIn('DejaVu Sans,DejaVu Sans Condensed\nLiberation Sans Narrow\n\nDejaVu Sans Mono\n');
     expect([...families].sort()).toEqual(['DejaVu Sans', 'DejaVu Sans Condensed', 'DejaVu Sans Mono', 'Liberation Sans Narrow']);

