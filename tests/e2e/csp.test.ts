@@ -30,6 +30,14 @@ interface PolicyWatch {
   consoleLines: string[];
 }
 
+/** Lets late requests finish, checks that the policy refused nothing on the page, and closes it. */
+async function closeWithoutRefusal({ page, violations, consoleLines }: PolicyWatch): Promise<void> {
+  await settle(page);
+  expect(await violations()).toEqual([]);
+  expect(consoleLines).toEqual([]);
+  await page.context().close();
+}
+
 async function watchedPage(options?: BrowserContextOptions): Promise<PolicyWatch> {
   const page = await browser.newPage(options);
   // Init scripts come from the browser's debugging protocol, which a page's policy does not govern.
@@ -110,10 +118,7 @@ test.each([
   const { page, violations, consoleLines } = await watchedPage();
   await page.goto(preview.url(pathOf()), { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
-  await settle(page);
-  expect(await violations()).toEqual([]);
-  expect(consoleLines).toEqual([]);
-  await page.context().close();
+  await closeWithoutRefusal({ page, violations, consoleLines });
 });
 
 test('search works under the policy (Pagefind’s script and WebAssembly), typed and from the address, with no refusal', async () => {
@@ -160,10 +165,7 @@ test('with the policy as a header too, the search page’s inline early fetch st
   await page.goto(preview.url(`${sitePaths.search()}?q=${encodeURIComponent(query)}`));
   await page.locator('#search-results .search-result a[href]').first().waitFor({ state: 'visible' });
   expect(await page.locator('link[rel="modulepreload"][href*="/pagefind/"]').count(), 'the early fetch ran').toBe(1);
-  await settle(page);
-  expect(await violations()).toEqual([]);
-  expect(consoleLines).toEqual([]);
-  await page.context().close();
+  await closeWithoutRefusal({ page, violations, consoleLines });
 });
 
 test('with the policy as a header too and JavaScript off, the search page’s <noscript> style still hides the form', async () => {
@@ -195,10 +197,7 @@ test('the video facade swaps in the youtube-nocookie player, which is told the s
   await expect.poll(() => referers.length, { timeout: 10_000 }).toBeGreaterThan(0);
   // YouTube's player refuses to play without a Referer (error 153): the origin, not the post's address.
   expect(referers[0]).toBe(`${preview.origin}/`);
-  await settle(page);
-  expect(await violations()).toEqual([]);
-  expect(consoleLines).toEqual([]);
-  await page.context().close();
+  await closeWithoutRefusal({ page, violations, consoleLines });
 });
 
 test('copy-link copies the page’s address under the policy, with no refusal', async () => {
@@ -211,10 +210,7 @@ test('copy-link copies the page’s address under the policy, with no refusal', 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await page.locator('input.share-url').inputValue());
   expect(copied).toMatch(/^https?:\/\//);
-  await settle(page);
-  expect(await violations()).toEqual([]);
-  expect(consoleLines).toEqual([]);
-  await page.context().close();
+  await closeWithoutRefusal({ page, violations, consoleLines });
 });
 
 /** The headers docs/security-headers.md tells a host to send, read from its nginx example. */
