@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '#scripts/test-requirements.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,7 +85,8 @@ export async function firstSearch(
 ): Promise<SearchMeasure> {
   const { server, origin } = await serve(distDir, base);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    // The browser the tests use (WARTA_CHROMIUM, PATH, Playwright's own), found in one place.
+    executablePath: (await findChromium()) ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
